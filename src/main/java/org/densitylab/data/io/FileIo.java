@@ -84,9 +84,9 @@ final class FileIo {
         }
     }
 
-    /** CRC32C of bytes {@code [from, to)} of {@code ch}, streamed. */
-    static long crc32c(FileChannel ch, Path file, long from, long to, ByteBuffer scratch) throws IOException {
-        CRC32C crc = new CRC32C();
+    /** Updates {@code crc} with bytes {@code [from, to)} of {@code ch}, streamed; returns its value. */
+    static long crc32c(FileChannel ch, Path file, long from, long to, CRC32C crc, ByteBuffer scratch)
+            throws IOException {
         for (long pos = from; pos < to; ) {
             int n = (int) Math.min(scratch.capacity(), to - pos);
             scratch.clear().limit(n);
