@@ -341,7 +341,7 @@ public final class DatasetWriter implements AutoCloseable {
             channels[c].force(true);
         }
         FileIo.writeAtomically(partial.resolve(MANIFEST), manifest().toJson(Manifest.FORMAT));
-        Files.delete(partial.resolve(PROGRESS));
+        Files.deleteIfExists(partial.resolve(PROGRESS));
         FileIo.fsyncDirectory(partial);
         close();
         Path target = dir.toAbsolutePath().normalize();
