@@ -65,10 +65,13 @@ class DatasetWriterTest extends QuietTest {
         for (int k = 0; k < 3; k++) {
             crashed.append(Fixtures.chunk(k * CHUNK, CHUNK));
         }
-        // The process dies while writing the 4th chunk: bytes beyond the checkpoint, never closed.
+        // The process dies while writing the 4th chunk: bytes beyond the checkpoint (more than the rest of
+        // the run will overwrite), never closed.
         Path partial = DatasetWriter.partialDirectory(dir);
         try (FileChannel ch = FileChannel.open(partial.resolve("states.npy"), StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.wrap(new byte[1000]), ch.size());
+            byte[] junk = new byte[10_000];
+            java.util.Arrays.fill(junk, (byte) 0x55);
+            ch.write(ByteBuffer.wrap(junk), ch.size());
         }
 
         try (DatasetWriter w = DatasetWriter.resume(dir, Fixtures.info(42), Fixtures.COLUMNS)) {
