@@ -201,7 +201,7 @@ public final class Dataset implements AutoCloseable {
      * @throws IOException               if reading fails
      */
     public void readFloats(String column, long start, int count, float[] dst) throws IOException {
-        read(column, start, count, dst, FileIo.scratch());
+        read(column, start, count, dst);
     }
 
     /**
@@ -214,7 +214,7 @@ public final class Dataset implements AutoCloseable {
      * @throws IOException if reading fails
      */
     public void readDoubles(String column, long start, int count, double[] dst) throws IOException {
-        read(column, start, count, dst, FileIo.scratch());
+        read(column, start, count, dst);
     }
 
     /**
@@ -227,7 +227,7 @@ public final class Dataset implements AutoCloseable {
      * @throws IOException if reading fails
      */
     public void readBytes(String column, long start, int count, byte[] dst) throws IOException {
-        read(column, start, count, dst, FileIo.scratch());
+        read(column, start, count, dst);
     }
 
     /**
@@ -240,7 +240,7 @@ public final class Dataset implements AutoCloseable {
      * @throws IOException if reading fails
      */
     public void readInts(String column, long start, int count, int[] dst) throws IOException {
-        read(column, start, count, dst, FileIo.scratch());
+        read(column, start, count, dst);
     }
 
     /**
@@ -253,7 +253,7 @@ public final class Dataset implements AutoCloseable {
      * @throws IOException if reading fails
      */
     public void readLongs(String column, long start, int count, long[] dst) throws IOException {
-        read(column, start, count, dst, FileIo.scratch());
+        read(column, start, count, dst);
     }
 
     /**
@@ -276,7 +276,7 @@ public final class Dataset implements AutoCloseable {
                     + " elements, more than one Java array holds; read fewer records at a time");
         }
         Object dst = spec.dtype().newArray((int) Math.max(0, elements));
-        read(column, start, count, dst, FileIo.scratch());
+        read(column, start, count, dst);
         return NpyArray.of(dst, spec.shape(count));
     }
 
@@ -309,8 +309,10 @@ public final class Dataset implements AutoCloseable {
     }
 
     /** Reads {@code count} records from {@code start} into {@code dst[0..]} (type-checked). */
-    void read(String column, long start, int count, Object dst, ByteBuffer scratch) throws IOException {
-        read(indexOf(column), start, count, dst, 0, scratch);
+    private void read(String column, long start, int count, Object dst) throws IOException {
+        int c = indexOf(column);
+        long bytes = Math.max(0, count) * manifest.columns().get(c).spec().recordBytes();
+        read(c, start, count, dst, 0, FileIo.scratch(bytes));
     }
 
     /** Reads {@code count} records from {@code start} into {@code dst[offset..]} (type-checked). */

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What a dataset is, as recorded in its manifest: a name, the recipe that generated it (a JSON object:
@@ -58,11 +59,11 @@ public final class DatasetInfo {
     }
 
     /**
-     * @param conventions the conventions the values follow, by name; kept in iteration order
+     * @param conventions the conventions the values follow, by name (stored sorted by name)
      * @return a copy of this info with these conventions
      */
     public DatasetInfo withConventions(Map<String, String> conventions) {
-        Map<String, String> copy = new LinkedHashMap<>();
+        Map<String, String> copy = new TreeMap<>();
         conventions.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v, k)));
         return new DatasetInfo(name, recipe, seed, Collections.unmodifiableMap(copy), metadata);
     }

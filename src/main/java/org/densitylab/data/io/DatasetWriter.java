@@ -45,7 +45,11 @@ import java.util.zip.CRC32C;
 public final class DatasetWriter implements AutoCloseable {
     /** Options for {@link #create} and {@link #resume}. */
     public enum Option {
-        /** Replace a finished dataset of the same name at commit (otherwise it is an error). */
+        /**
+         * Replace a finished dataset of the same name at commit (otherwise it is an error). The old one is
+         * renamed to {@code <dir>.replaced}, the new one into place, then the old one deleted: a crash
+         * between the two renames leaves the old dataset under {@code <dir>.replaced}.
+         */
         REPLACE_EXISTING
     }
 

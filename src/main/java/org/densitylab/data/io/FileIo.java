@@ -25,7 +25,12 @@ final class FileIo {
 
     /** @return a little-endian heap buffer of {@link #BLOCK_BYTES} */
     static ByteBuffer scratch() {
-        return ByteBuffer.allocate(BLOCK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        return scratch(BLOCK_BYTES);
+    }
+
+    /** @return a little-endian heap buffer for a transfer of {@code bytes}, at most {@link #BLOCK_BYTES} */
+    static ByteBuffer scratch(long bytes) {
+        return ByteBuffer.allocate((int) Math.max(8, Math.min(BLOCK_BYTES, bytes))).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /**
