@@ -203,6 +203,17 @@ class NpyTest extends QuietTest {
     }
 
     @Test
+    void typeStrings() {
+        assertEquals(DType.UINT8, DType.ofDescr("<u1"));
+        assertEquals(DType.UINT8, DType.ofDescr(">u1"));
+        assertEquals(DType.FLOAT32, DType.ofDescr("=f4")); // native order on little-endian machines
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> DType.ofDescr(">f8"));
+        assertTrue(big.getMessage().contains("big-endian dtype '>f8'"), big.getMessage());
+        IllegalArgumentException complex = assertThrows(IllegalArgumentException.class, () -> DType.ofDescr("<c8"));
+        assertTrue(complex.getMessage().contains("unsupported dtype '<c8'"), complex.getMessage());
+    }
+
+    @Test
     void arrayChecksShapeAndType() {
         assertThrows(IllegalArgumentException.class, () -> NpyArray.of(new float[5], 2, 3));
         assertThrows(IllegalArgumentException.class, () -> NpyArray.of(new short[2], 2));
