@@ -1,5 +1,6 @@
 package org.densitylab.data.io;
 
+import org.densitylab.QuietTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
