@@ -11,6 +11,13 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
+import java.util.concurrent.ForkJoinPool;
+import org.densitylab.data.ChunkBuffers;
+import org.densitylab.data.RecordFiller;
+import org.densitylab.data.entanglement.EntanglementDataset;
+import org.densitylab.data.entanglement.EntanglementRecipes;
+import org.densitylab.data.entanglement.Recipe;
+import org.densitylab.data.entanglement.Variant;
 import org.densitylab.quantum.Bipartition;
 import org.densitylab.quantum.DensityMatrix;
 import org.densitylab.quantum.RandomStates;
@@ -41,6 +48,8 @@ public final class Bench {
     static {
         CASES.put("states3", Bench::states3);
         CASES.put("ptrace", Bench::partialTraces);
+        CASES.put("groups", Bench::trainingGroups);
+        CASES.put("table1", Bench::tableOne);
     }
 
     /**
@@ -139,6 +148,38 @@ public final class Bench {
                 });
                 return sum.sum();
             });
+        }
+    }
+
+    /** Generation rate of every group of the verified Table I training set, one thread, with acceptance. */
+    static void trainingGroups(Bench b) {
+        Recipe r = EntanglementRecipes.training(3, true, Variant.PAPER, 1.0);
+        RecordFiller filler = EntanglementDataset.filler(r, 1);
+        ChunkBuffers buf = new ChunkBuffers(EntanglementDataset.columns(3), 1);
+        long start = 0;
+        for (Recipe.Group g : r.groups()) {
+            long first = start;
+            int reps = 200;
+            b.measure("Table I group " + g.name(), "states", reps, call -> {
+                for (int i = 0; i < reps; i++) {
+                    filler.fill(first + (call * 7919L + i) % g.count(), buf, 0);
+                }
+                return buf.floats("states")[0];
+            });
+            start += g.count();
+        }
+    }
+
+    /** The whole verified Table I training set (570,000 states with labels), in memory, all cores. */
+    static void tableOne(Bench b) {
+        Recipe r = EntanglementRecipes.training(3, true, Variant.PAPER, 1.0);
+        long t0 = System.nanoTime();
+        ChunkBuffers buf = EntanglementDataset.inMemory(r, 1, ForkJoinPool.commonPool());
+        double s = (System.nanoTime() - t0) / 1e9;
+        b.out.printf(Locale.ROOT, "%-58s %14s states in %.1f s = %,.0f states/s%n", "verified Table I training set, all cores",
+                String.format(Locale.ROOT, "%,d", r.count()), s, r.count() / s);
+        if (Float.isNaN(buf.floats("states")[0])) {
+            b.out.println("NaN!");
         }
     }
 

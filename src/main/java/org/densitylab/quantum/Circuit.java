@@ -141,19 +141,23 @@ public final class Circuit {
         double ci = m[5];
         double dr = m[6];
         double di = m[7];
-        for (int x = 0; x < d; x++) {
-            if ((x & bit) != 0 || (x & controlMask) != controlMask) {
-                continue;
+        // blocks of 2·bit indices: the first half has the target bit clear, the second half set
+        for (int base = 0; base < d; base += 2 * bit) {
+            for (int x = base; x < base + bit; x++) {
+                if ((x & controlMask) != controlMask) {
+                    continue;
+                }
+                int px = 2 * x;
+                int py = 2 * (x + bit);
+                double pr = psi[px];
+                double pi = psi[px + 1];
+                double qr = psi[py];
+                double qi = psi[py + 1];
+                psi[px] = ar * pr - ai * pi + br * qr - bi * qi;
+                psi[px + 1] = ar * pi + ai * pr + br * qi + bi * qr;
+                psi[py] = cr * pr - ci * pi + dr * qr - di * qi;
+                psi[py + 1] = cr * pi + ci * pr + dr * qi + di * qr;
             }
-            int y = x | bit;
-            double pr = psi[2 * x];
-            double pi = psi[2 * x + 1];
-            double qr = psi[2 * y];
-            double qi = psi[2 * y + 1];
-            psi[2 * x] = ar * pr - ai * pi + br * qr - bi * qi;
-            psi[2 * x + 1] = ar * pi + ai * pr + br * qi + bi * qr;
-            psi[2 * y] = cr * pr - ci * pi + dr * qr - di * qi;
-            psi[2 * y + 1] = cr * pi + ci * pr + dr * qi + di * qr;
         }
     }
 

@@ -34,13 +34,7 @@ public final class Gates {
      * @return the 2×2 unitary
      */
     public static ComplexMatrix phased(double theta, double phi, double lambda, double gamma) {
-        double c = Math.cos(theta / 2);
-        double s = Math.sin(theta / 2);
-        return ComplexMatrix.ofInterleaved(2, 2, new double[] {
-            c * Math.cos(gamma), c * Math.sin(gamma),
-            -s * Math.cos(gamma + lambda), -s * Math.sin(gamma + lambda),
-            s * Math.cos(gamma + phi), s * Math.sin(gamma + phi),
-            c * Math.cos(gamma + phi + lambda), c * Math.sin(gamma + phi + lambda)});
+        return ComplexMatrix.ofInterleaved(2, 2, StateVector.gate(theta, phi, lambda, gamma));
     }
 
     /**

@@ -1,9 +1,9 @@
 package org.densitylab.data.entanglement;
 
 import java.util.random.RandomGenerator;
-import org.densitylab.quantum.Circuit;
 import org.densitylab.quantum.Ket;
 import org.densitylab.quantum.RandomStates;
+import org.densitylab.quantum.StateVector;
 
 /**
  * Random pure states of the entanglement paper (spec §2.2), made by circuits from |0…0⟩ with the gates
@@ -43,16 +43,16 @@ public final class PureStates {
         return switch (method) {
             case SEPARABLE_CIRCUIT -> separableCircuit(n, rng);
             case W, GHZ, RANDOM_CIRCUIT -> {
-                Circuit.Builder c = Circuit.on(n);
+                StateVector v = StateVector.zero(n);
                 int[] sample = Draw.sample(rng, n, Draw.between(rng, 2, n));
                 if (method == Method.W) {
-                    prepareW(c, sample);
+                    prepareW(v, sample);
                 } else if (method == Method.GHZ) {
-                    prepareGhz(c, sample);
+                    prepareGhz(v, sample);
                 } else {
-                    randomEntangling(c, sample, cuCount(n, sample.length, variant, rng), rng);
+                    randomEntangling(v, sample, cuCount(n, sample.length, variant, rng), rng);
                 }
-                yield localLayer(c, n, FINAL_GATES, rng).build().apply(Ket.basis(n, 0));
+                yield localLayer(v, FINAL_GATES, rng).ket();
             }
             case HAAR -> RandomStates.haarKet(n, rng);
         };
@@ -66,12 +66,13 @@ public final class PureStates {
      * @return the product ket
      */
     public static Ket separableCircuit(int n, RandomGenerator rng) {
-        return localLayer(Circuit.on(n), n, FINAL_GATES, rng).build().apply(Ket.basis(n, 0));
+        return localLayer(StateVector.zero(n), FINAL_GATES, rng).ket();
     }
 
     /**
      * The number of CU gates of a random entangling circuit (spec §2.2, §10.1): the paper draws from
-     * \([1, 2^{\binom N2})\); the reference code from \([1, 2\binom k2)\) with k sampled qubits.
+     * \([1, 2^{\binom N2})\) (1..7 for N = 3; capped at 1,023 for N &gt; 4, where the rule explodes); the
+     * reference code from \([1, 2\binom k2)\) with k sampled qubits.
      *
      * @param n       register size
      * @param k       number of sampled qubits
@@ -80,31 +81,29 @@ public final class PureStates {
      * @return the count, at least 1
      */
     public static int cuCount(int n, int k, Variant variant, RandomGenerator rng) {
-        int max = variant == Variant.PAPER ? (1 << Math.min(20, n * (n - 1) / 2)) : k * (k - 1);
+        int max = variant == Variant.PAPER ? (1 << Math.min(10, n * (n - 1) / 2)) : k * (k - 1);
         return Draw.between(rng, 1, Math.max(1, max - 1));
     }
 
-    /** Adds g random U gates on every qubit. */
-    static Circuit.Builder localLayer(Circuit.Builder c, int n, int g, RandomGenerator rng) {
-        for (int q = 0; q < n; q++) {
-            for (int i = 0; i < g; i++) {
-                c.randomU(q, rng);
-            }
+    /** Applies g random U gates on every qubit (fused into one 2×2 gate per qubit). */
+    static StateVector localLayer(StateVector v, int g, RandomGenerator rng) {
+        for (int q = 0; q < v.numQubits(); q++) {
+            v.apply(q, StateVector.randomLocal(g, rng));
         }
-        return c;
+        return v;
     }
 
     /**
      * The random entangling core on the sampled qubits: one U on each, then {@code count} CU gates with
      * i.i.d. angles on uniformly random ordered (control, target) pairs of sampled qubits.
      */
-    static void randomEntangling(Circuit.Builder c, int[] sample, int count, RandomGenerator rng) {
+    static void randomEntangling(StateVector v, int[] sample, int count, RandomGenerator rng) {
         for (int q : sample) {
-            c.randomU(q, rng);
+            v.apply(q, StateVector.randomU(rng));
         }
         for (int i = 0; i < count; i++) {
             int[] pair = Draw.sample(rng, sample, 2);
-            c.randomCu(pair[0], pair[1], rng);
+            v.applyControlled(pair[0], pair[1], StateVector.randomCu(rng));
         }
     }
 
@@ -119,24 +118,24 @@ public final class PureStates {
      */
     public static Ket fullyEntangled(int n, RandomGenerator rng) {
         int[] sample = Draw.sample(rng, n, n);
-        Circuit.Builder c = Circuit.on(n);
+        StateVector v = StateVector.zero(n);
         for (int q : sample) {
-            c.randomU(q, rng);
+            v.apply(q, StateVector.randomU(rng));
         }
         for (int i = 0; i < 2 * n; i++) {
-            c.randomCu(sample[i % n], sample[(i + 1) % n], rng);
+            v.applyControlled(sample[i % n], sample[(i + 1) % n], StateVector.randomCu(rng));
         }
-        return localLayer(c, n, FINAL_GATES, rng).build().apply(Ket.basis(n, 0));
+        return localLayer(v, FINAL_GATES, rng).ket();
     }
 
     /**
      * GHZ preparation on the sampled qubits: H on the first, then a CNOT chain; maps |0…0⟩ to
      * (|0…0⟩ + |1…1⟩)/√2 on them.
      */
-    static void prepareGhz(Circuit.Builder c, int[] sample) {
-        c.h(sample[0]);
+    static void prepareGhz(StateVector v, int[] sample) {
+        v.apply(sample[0], StateVector.H);
         for (int i = 0; i + 1 < sample.length; i++) {
-            c.cnot(sample[i], sample[i + 1]);
+            v.applyControlled(sample[i], sample[i + 1], StateVector.X);
         }
     }
 
@@ -146,13 +145,13 @@ public final class PureStates {
      * qubit j to j+1 with \(\cos(\theta_j/2) = \sqrt{1/(k-j)}\), followed by CNOT(j+1 → j), which moves the
      * excitation on with amplitude \(\sqrt{(k-j-1)/(k-j)}\) and leaves \(1/\sqrt{k}\) behind.
      */
-    static void prepareW(Circuit.Builder c, int[] s) {
+    static void prepareW(StateVector v, int[] s) {
         int k = s.length;
-        c.x(s[0]);
+        v.apply(s[0], StateVector.X);
         for (int j = 0; j + 1 < k; j++) {
             double theta = 2 * Math.acos(Math.sqrt(1.0 / (k - j)));
-            c.controlled(s[j], s[j + 1], org.densitylab.quantum.Gates.u(theta, 0, 0));
-            c.cnot(s[j + 1], s[j]);
+            v.applyControlled(s[j], s[j + 1], StateVector.gate(theta, 0, 0, 0));
+            v.applyControlled(s[j + 1], s[j], StateVector.X);
         }
     }
 }

@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.densitylab.quantum.Circuit;
 import org.densitylab.quantum.DensityMatrix;
 import org.densitylab.quantum.Ket;
 import org.densitylab.quantum.Qubits;
 import org.densitylab.quantum.RandomStates;
+import org.densitylab.quantum.StateVector;
 
 /**
  * Reduced states of larger pure states, entanglement paper Eq. 8 (spec §3.4): circuits on a global
  * register of Q qubits (9 in the paper), simulated as state vectors, then all but N qubits traced out.
+ * Random entangling circuits here always draw their CU count from {1, …, 2·C(s,2) − 1} for s sampled
+ * qubits (the reference code): the paper's rule \([1, 2^{\binom N2})\) is stated for the N = 3 circuits and
+ * would mean up to \(2^{36}\) gates on 9 qubits.
  */
 public final class ReducedStates {
     /** The paper's global register. */
@@ -41,33 +44,64 @@ public final class ReducedStates {
      * @param n               qubits kept
      * @param q               global register (at least n + 1)
      * @param labelPotentPpt  the ppt flag for random-entanglement states with e ≥ 2 (max-rank states)
-     * @param variant         CU count rule
      * @param rng             random source
      * @return the reduced state; the kept qubits outside E are recorded as product groups
      */
-    public static Sample circuit(Family family, int n, int q, boolean labelPotentPpt, Variant variant, RandomGenerator rng) {
+    public static Sample circuit(Family family, int n, int q, boolean labelPotentPpt, RandomGenerator rng) {
+        return circuit(family, n, q, labelPotentPpt, false, rng);
+    }
+
+    /**
+     * A candidate for the max-rank ("weak PPTES") states of spec §3.5: a random-entanglement reduced state
+     * with the ppt flag, or {@code null} when its structure already rules out the max-rank acceptance
+     * (exactly one near-zero partial-transpose eigenvalue per cut), so the 9-qubit circuit is not simulated.
+     * Ruled out: a kept product qubit c (then \(\rho^{T_c} = \tau\otimes|c^*\rangle\langle c^*|\) has at least
+     * d/2 zero eigenvalues) and a pure reduced state (|E| = N: the partial transpose across a one-qubit cut
+     * has rank at most 4, so at least d − 4 ≥ 4 zero eigenvalues). The distribution of the candidates that are
+     * built is that of {@link #circuit}.
+     *
+     * @param n   qubits kept
+     * @param q   global register
+     * @param rng random source
+     * @return the candidate, or null if it cannot pass
+     */
+    public static Sample maxRankCandidate(int n, int q, RandomGenerator rng) {
+        return circuit(Family.RANDOM_ENTANGLEMENT, n, q, true, true, rng);
+    }
+
+    /**
+     * Draws the structure (rounds, their qubits, the kept qubits) first and the gates after, so that
+     * {@code skipDoomed} can stop before simulating; the draws are independent, so the order does not change
+     * the distribution.
+     */
+    private static Sample circuit(Family family, int n, int q, boolean labelPotentPpt, boolean skipDoomed, RandomGenerator rng) {
         checkSizes(n, q);
-        Circuit.Builder c = Circuit.on(q);
         boolean[] entangled = new boolean[q];
-        int rounds = Draw.between(rng, 1, n);
-        for (int r = 0; r < rounds; r++) {
-            int[] sample = Draw.sample(rng, q, Draw.between(rng, 2, q));
+        int[][] samples = new int[Draw.between(rng, 1, n)][];
+        for (int r = 0; r < samples.length; r++) {
+            samples[r] = Draw.sample(rng, q, Draw.between(rng, 2, q));
+            for (int s : samples[r]) {
+                entangled[s] = true;
+            }
+        }
+        int[] e = indices(entangled, true);
+        int keepE = Draw.between(rng, Math.max(1, e.length - (q - n)), Math.min(n, e.length));
+        int[] fromE = Draw.sample(rng, e, keepE);
+        int[] fillers = Draw.sample(rng, indices(entangled, false), n - keepE);
+        if (skipDoomed && (keepE < n || e.length == n)) {
+            return null;
+        }
+        StateVector c = StateVector.zero(q);
+        for (int[] sample : samples) {
             switch (family) {
                 case W -> PureStates.prepareW(c, sample);
                 case GHZ -> PureStates.prepareGhz(c, sample);
                 case RANDOM_ENTANGLEMENT -> PureStates.randomEntangling(c, sample,
-                        PureStates.cuCount(q, sample.length, variant, rng), rng);
+                        PureStates.cuCount(q, sample.length, Variant.REFERENCE_CODE, rng), rng);
             }
-            PureStates.localLayer(c, q, PureStates.FINAL_GATES, rng);
-            for (int s : sample) {
-                entangled[s] = true;
-            }
+            PureStates.localLayer(c, PureStates.FINAL_GATES, rng);
         }
-        Ket psi = c.build().apply(Ket.basis(q, 0));
-        int[] e = indices(entangled, true);
-        int keepE = Draw.between(rng, Math.max(1, e.length - (q - n)), Math.min(n, e.length));
-        return reduce(psi, Draw.sample(rng, e, keepE), Draw.sample(rng, indices(entangled, false), n - keepE),
-                labelPotentPpt && family == Family.RANDOM_ENTANGLEMENT && keepE >= 2);
+        return reduce(c.ket(), fromE, fillers, labelPotentPpt && family == Family.RANDOM_ENTANGLEMENT && keepE >= 2);
     }
 
     /**
@@ -93,27 +127,26 @@ public final class ReducedStates {
      *
      * @param n       qubits
      * @param q       global register
-     * @param variant CU count rule
      * @param rng     random source
      * @return the fully separable state
      */
-    public static Sample separable(int n, int q, Variant variant, RandomGenerator rng) {
+    public static Sample separable(int n, int q, RandomGenerator rng) {
         checkSizes(n, q);
         DensityMatrix rho = null;
         for (int k = 0; k < n; k++) {
-            Circuit.Builder c = Circuit.on(q);
+            StateVector c = StateVector.zero(q);
             int rounds = Draw.between(rng, 1, n);
             boolean[] entangled = new boolean[q];
             for (int r = 0; r < rounds; r++) {
                 int[] sample = Draw.sample(rng, q, Draw.between(rng, 2, q));
-                PureStates.randomEntangling(c, sample, PureStates.cuCount(q, sample.length, variant, rng), rng);
-                PureStates.localLayer(c, q, PureStates.FINAL_GATES, rng);
+                PureStates.randomEntangling(c, sample, PureStates.cuCount(q, sample.length, Variant.REFERENCE_CODE, rng), rng);
+                PureStates.localLayer(c, PureStates.FINAL_GATES, rng);
                 for (int s : sample) {
                     entangled[s] = true;
                 }
             }
             int[] e = indices(entangled, true);
-            DensityMatrix one = c.build().apply(Ket.basis(q, 0)).keep(e[rng.nextInt(e.length)]);
+            DensityMatrix one = c.ket().keep(e[rng.nextInt(e.length)]);
             rho = rho == null ? one : rho.tensor(one);
         }
         return Sample.separable(rho);
@@ -151,11 +184,10 @@ public final class ReducedStates {
      *
      * @param n       qubits (3 in the paper)
      * @param q       global register
-     * @param variant CU count rule
      * @param rng     random source
      * @return the reduced state
      */
-    public static Sample carrierCorrelated(int n, int q, Variant variant, RandomGenerator rng) {
+    public static Sample carrierCorrelated(int n, int q, RandomGenerator rng) {
         checkSizes(n, q);
         int[] order = Draw.sample(rng, q, q);
         int subSize = Draw.between(rng, 2, Math.min(3, n));
@@ -163,27 +195,27 @@ public final class ReducedStates {
         int[] sub = Arrays.copyOfRange(order, 0, subSize);
         int[] car = Arrays.copyOfRange(order, subSize, subSize + carriers);
         boolean inside = rng.nextBoolean();
-        Circuit.Builder c = Circuit.on(q);
-        PureStates.localLayer(c, q, 1, rng);
+        StateVector c = StateVector.zero(q);
+        PureStates.localLayer(c, 1, rng);
         if (carriers >= 2) {
-            PureStates.randomEntangling(c, car, PureStates.cuCount(q, carriers, variant, rng), rng);
+            PureStates.randomEntangling(c, car, PureStates.cuCount(q, carriers, Variant.REFERENCE_CODE, rng), rng);
         }
         for (int s : sub) {
             randomDirectionCu(c, s, car[rng.nextInt(carriers)], rng);
         }
-        PureStates.localLayer(c, q, PureStates.FINAL_GATES, rng);
+        PureStates.localLayer(c, PureStates.FINAL_GATES, rng);
         if (inside) {
             int count = Draw.between(rng, 1, subSize - 1);
             for (int i = 0; i < count; i++) {
                 int[] pair = Draw.sample(rng, sub, 2);
-                c.randomCu(pair[0], pair[1], rng);
+                c.applyControlled(pair[0], pair[1], StateVector.randomCu(rng));
             }
             for (int s : sub) {
-                c.randomU(s, rng).randomU(s, rng);
+                c.apply(s, StateVector.randomLocal(PureStates.FINAL_GATES, rng));
             }
         }
         int[] rest = Arrays.copyOfRange(order, subSize + carriers, q);
-        return reduce(c.build().apply(Ket.basis(q, 0)), sub, Arrays.copyOf(rest, n - subSize), false);
+        return reduce(c.ket(), sub, Arrays.copyOf(rest, n - subSize), false);
     }
 
     /**
@@ -193,32 +225,31 @@ public final class ReducedStates {
      *
      * @param n       qubits (3 in the paper)
      * @param q       global register
-     * @param variant CU count rule
      * @param rng     random source
      * @return the reduced state
      */
-    public static Sample directCorrelated(int n, int q, Variant variant, RandomGenerator rng) {
+    public static Sample directCorrelated(int n, int q, RandomGenerator rng) {
         checkSizes(n, q);
         int[] order = Draw.sample(rng, q, q);
         int subSize = Draw.between(rng, 2, Math.min(3, n));
         int ext = Draw.between(rng, 1, Math.min(6, q - n));
         int[] sub = Arrays.copyOfRange(order, 0, subSize);
-        Circuit.Builder c = Circuit.on(q);
-        PureStates.localLayer(c, q, 1, rng);
-        PureStates.randomEntangling(c, sub, PureStates.cuCount(q, subSize, variant, rng), rng);
+        StateVector c = StateVector.zero(q);
+        PureStates.localLayer(c, 1, rng);
+        PureStates.randomEntangling(c, sub, PureStates.cuCount(q, subSize, Variant.REFERENCE_CODE, rng), rng);
         for (int i = 0; i < ext; i++) {
             randomDirectionCu(c, order[subSize + i], order[rng.nextInt(subSize + i)], rng);
         }
-        PureStates.localLayer(c, q, PureStates.FINAL_GATES, rng);
+        PureStates.localLayer(c, PureStates.FINAL_GATES, rng);
         int[] rest = Arrays.copyOfRange(order, subSize + ext, q);
-        return reduce(c.build().apply(Ket.basis(q, 0)), sub, Arrays.copyOf(rest, n - subSize), false);
+        return reduce(c.ket(), sub, Arrays.copyOf(rest, n - subSize), false);
     }
 
-    private static void randomDirectionCu(Circuit.Builder c, int a, int b, RandomGenerator rng) {
+    private static void randomDirectionCu(StateVector c, int a, int b, RandomGenerator rng) {
         if (rng.nextBoolean()) {
-            c.randomCu(a, b, rng);
+            c.applyControlled(a, b, StateVector.randomCu(rng));
         } else {
-            c.randomCu(b, a, rng);
+            c.applyControlled(b, a, StateVector.randomCu(rng));
         }
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.densitylab.QuietTest;
-import org.densitylab.quantum.Circuit;
+import org.densitylab.quantum.StateVector;
 import org.densitylab.quantum.DensityMatrix;
 import org.densitylab.quantum.Ket;
 import org.densitylab.quantum.States;
@@ -47,12 +47,12 @@ class GeneratorsTest extends QuietTest {
     void wAndGhzPreparationCircuitsAreExact() {
         for (int k = 2; k <= 5; k++) {
             int[] all = java.util.stream.IntStream.range(0, k).toArray();
-            Circuit.Builder w = Circuit.on(k);
+            StateVector w = StateVector.zero(k);
             PureStates.prepareW(w, all);
-            assertEquals(1.0, w.build().apply(Ket.basis(k, 0)).overlap(States.w(k)), 1e-14);
-            Circuit.Builder g = Circuit.on(k);
+            assertEquals(1.0, w.ket().overlap(States.w(k)), 1e-14);
+            StateVector g = StateVector.zero(k);
             PureStates.prepareGhz(g, all);
-            assertEquals(1.0, g.build().apply(Ket.basis(k, 0)).overlap(States.ghz(k)), 1e-14);
+            assertEquals(1.0, g.ket().overlap(States.ghz(k)), 1e-14);
         }
     }
 
@@ -98,7 +98,7 @@ class GeneratorsTest extends QuietTest {
                 assertTrue(s.separable());
             }
         }
-        Sample r = ReducedStates.separable(3, ReducedStates.GLOBAL_QUBITS, Variant.PAPER, rng);
+        Sample r = ReducedStates.separable(3, ReducedStates.GLOBAL_QUBITS, rng);
         assertValid(r.state(), 3);
         assertArrayEquals(new double[3], r.state().negativities(), 1e-12);
     }
@@ -132,7 +132,7 @@ class GeneratorsTest extends QuietTest {
     void reducedStatesAreValidAndTheirProductQubitsUnentangled() {
         for (ReducedStates.Family f : ReducedStates.Family.values()) {
             for (int t = 0; t < 5; t++) {
-                Sample s = ReducedStates.circuit(f, 3, ReducedStates.GLOBAL_QUBITS, false, Variant.PAPER, rng);
+                Sample s = ReducedStates.circuit(f, 3, ReducedStates.GLOBAL_QUBITS, false, rng);
                 assertValid(s.state(), 3);
                 for (int[] g : s.productGroups()) {
                     assertEquals(0.0, s.state().negativities()[g[0]], 1e-12);
@@ -142,8 +142,8 @@ class GeneratorsTest extends QuietTest {
             }
         }
         assertValid(ReducedStates.haar(3, 6, rng).state(), 3);
-        assertValid(ReducedStates.carrierCorrelated(3, 9, Variant.PAPER, rng).state(), 3);
-        assertValid(ReducedStates.directCorrelated(3, 9, Variant.PAPER, rng).state(), 3);
+        assertValid(ReducedStates.carrierCorrelated(3, 9, rng).state(), 3);
+        assertValid(ReducedStates.directCorrelated(3, 9, rng).state(), 3);
     }
 
     @Test
