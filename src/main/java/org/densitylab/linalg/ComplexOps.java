@@ -1,0 +1,127 @@
+package org.densitylab.linalg;
+
+/**
+ * Kernels on interleaved complex arrays (row-major, (re, im) pairs) for the hot paths of the library.
+ * They allocate only their result, and never check their arguments: callers do.
+ */
+public final class ComplexOps {
+    private ComplexOps() {
+    }
+
+    /**
+     * Product of an {@code m×k} and a {@code k×n} matrix.
+     *
+     * @param a left, interleaved
+     * @param b right, interleaved
+     * @param m rows of a
+     * @param k columns of a = rows of b
+     * @param n columns of b
+     * @return the interleaved product
+     */
+    public static double[] mult(double[] a, double[] b, int m, int k, int n) {
+        double[] c = new double[2 * m * n];
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                double ar = a[2 * (i * k + p)];
+                double ai = a[2 * (i * k + p) + 1];
+                if (ar == 0 && ai == 0) {
+                    continue;
+                }
+                int bo = 2 * p * n;
+                int co = 2 * i * n;
+                for (int j = 0; j < n; j++) {
+                    double br = b[bo + 2 * j];
+                    double bi = b[bo + 2 * j + 1];
+                    c[co + 2 * j] += ar * br - ai * bi;
+                    c[co + 2 * j + 1] += ar * bi + ai * br;
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Kronecker product of an {@code ar×ac} and a {@code br×bc} matrix.
+     *
+     * @param a  left factor
+     * @param ar rows of a
+     * @param ac columns of a
+     * @param b  right factor
+     * @param br rows of b
+     * @param bc columns of b
+     * @return the interleaved {@code (ar·br)×(ac·bc)} product
+     */
+    public static double[] kron(double[] a, int ar, int ac, double[] b, int br, int bc) {
+        int cols = ac * bc;
+        double[] c = new double[2 * ar * br * cols];
+        for (int i = 0; i < ar; i++) {
+            for (int j = 0; j < ac; j++) {
+                double xr = a[2 * (i * ac + j)];
+                double xi = a[2 * (i * ac + j) + 1];
+                for (int k = 0; k < br; k++) {
+                    int row = i * br + k;
+                    for (int l = 0; l < bc; l++) {
+                        double yr = b[2 * (k * bc + l)];
+                        double yi = b[2 * (k * bc + l) + 1];
+                        int o = 2 * (row * cols + j * bc + l);
+                        c[o] = xr * yr - xi * yi;
+                        c[o + 1] = xr * yi + xi * yr;
+                    }
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Adds \(w\,|\psi\rangle\langle\psi|\) to a {@code d×d} matrix.
+     *
+     * @param rho the matrix to update, interleaved
+     * @param psi a vector of length d, interleaved
+     * @param d   dimension
+     * @param w   real weight
+     */
+    public static void addProjector(double[] rho, double[] psi, int d, double w) {
+        for (int i = 0; i < d; i++) {
+            double pr = w * psi[2 * i];
+            double pi = w * psi[2 * i + 1];
+            int o = 2 * i * d;
+            for (int j = 0; j < d; j++) {
+                double qr = psi[2 * j];
+                double qi = psi[2 * j + 1];
+                rho[o + 2 * j] += pr * qr + pi * qi;
+                rho[o + 2 * j + 1] += pi * qr - pr * qi;
+            }
+        }
+    }
+
+    /**
+     * Conjugation \(U \rho U^\dagger\) of a {@code d×d} matrix.
+     *
+     * @param u   unitary, interleaved
+     * @param rho matrix, interleaved
+     * @param d   dimension
+     * @return \(U\rho U^\dagger\), interleaved
+     */
+    public static double[] conjugate(double[] u, double[] rho, int d) {
+        double[] t = mult(u, rho, d, d, d);
+        double[] r = new double[2 * d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double sr = 0;
+                double si = 0;
+                for (int k = 0; k < d; k++) {
+                    double tr = t[2 * (i * d + k)];
+                    double ti = t[2 * (i * d + k) + 1];
+                    double ur = u[2 * (j * d + k)];
+                    double ui = -u[2 * (j * d + k) + 1];
+                    sr += tr * ur - ti * ui;
+                    si += tr * ui + ti * ur;
+                }
+                r[2 * (i * d + j)] = sr;
+                r[2 * (i * d + j) + 1] = si;
+            }
+        }
+        return r;
+    }
+}

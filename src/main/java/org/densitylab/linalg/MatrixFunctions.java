@@ -1,0 +1,115 @@
+package org.densitylab.linalg;
+
+import java.util.function.DoubleUnaryOperator;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
+/** Functions of Hermitian matrices and matrix norms. */
+public final class MatrixFunctions {
+    /** Eigenvalues above {@code -PSD_TOLERANCE} count as non-negative in {@link #sqrtPsd}. */
+    public static final double PSD_TOLERANCE = 1e-10;
+
+    private MatrixFunctions() {
+    }
+
+    /**
+     * \(f(H) = V\,\mathrm{diag}(f(\lambda_k))\,V^\dagger\) for a Hermitian \(H = V\,\mathrm{diag}(\lambda)V^\dagger\).
+     *
+     * @param h a Hermitian matrix
+     * @param f the scalar function
+     * @return \(f(H)\)
+     */
+    public static ComplexMatrix apply(ComplexMatrix h, DoubleUnaryOperator f) {
+        return compose(HermitianEigen.decompose(h), f);
+    }
+
+    private static ComplexMatrix compose(HermitianEigen.Decomposition dec, DoubleUnaryOperator f) {
+        int n = dec.values().length;
+        double[] v = dec.vectors().raw();
+        double[] out = new double[2 * n * n];
+        for (int k = 0; k < n; k++) {
+            double fk = f.applyAsDouble(dec.values()[k]);
+            if (fk == 0) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                double ar = fk * v[2 * (i * n + k)];
+                double ai = fk * v[2 * (i * n + k) + 1];
+                for (int j = 0; j < n; j++) {
+                    double br = v[2 * (j * n + k)];
+                    double bi = v[2 * (j * n + k) + 1];
+                    out[2 * (i * n + j)] += ar * br + ai * bi;
+                    out[2 * (i * n + j) + 1] += ai * br - ar * bi;
+                }
+            }
+        }
+        return ComplexMatrix.wrap(n, n, out);
+    }
+
+    /**
+     * The positive semidefinite square root \(\sqrt{H}\) of a PSD Hermitian matrix. Eigenvalues in
+     * \([-\)PSD_TOLERANCE\(, 0)\), and positive ones at round-off level (\(\le 4n\,\mathrm{ulp}(\|H\|)\)),
+     * are treated as 0.
+     *
+     * @param h a PSD Hermitian matrix
+     * @return \(\sqrt{H}\)
+     * @throws IllegalArgumentException if an eigenvalue is below {@code -PSD_TOLERANCE}
+     */
+    public static ComplexMatrix sqrtPsd(ComplexMatrix h) {
+        HermitianEigen.Decomposition dec = HermitianEigen.decompose(h);
+        double[] lam = dec.values();
+        // eigenvalues at round-off level are zeros: their square roots (~1e-8) would swamp the result
+        double roundOff = 4.0 * lam.length * Math.ulp(Math.max(Math.abs(lam[0]), Math.abs(lam[lam.length - 1])));
+        if (lam[0] < -PSD_TOLERANCE) {
+            throw new IllegalArgumentException("matrix is not positive semidefinite: eigenvalue " + lam[0]);
+        }
+        return compose(dec, x -> x <= roundOff ? 0 : Math.sqrt(x));
+    }
+
+    /**
+     * The trace (nuclear) norm \(\|A\|_1 = \sum_k \sigma_k(A)\) of any complex matrix, from EJML's SVD of
+     * the real embedding (whose singular values are those of \(A\), each twice).
+     *
+     * @param a a complex matrix
+     * @return the sum of its singular values
+     */
+    public static double traceNorm(ComplexMatrix a) {
+        int r = a.rows();
+        int c = a.cols();
+        DMatrixRMaj m = new DMatrixRMaj(2 * r, 2 * c);
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                double re = a.re(i, j);
+                double im = a.im(i, j);
+                m.set(i, j, re);
+                m.set(i + r, j + c, re);
+                m.set(i, j + c, -im);
+                m.set(i + r, j, im);
+            }
+        }
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(2 * r, 2 * c, false, false, true);
+        if (!svd.decompose(m)) {
+            throw new ArithmeticException("EJML's SVD failed for a " + r + "x" + c + " matrix");
+        }
+        double s = 0;
+        for (double x : svd.getSingularValues()) {
+            s += x;
+        }
+        return s / 2;
+    }
+
+    /**
+     * The trace norm of a Hermitian matrix, \(\sum_k |\lambda_k|\).
+     *
+     * @param h a Hermitian matrix
+     * @return the sum of absolute eigenvalues
+     */
+    public static double traceNormHermitian(ComplexMatrix h) {
+        double s = 0;
+        for (double x : HermitianEigen.eigenvalues(h)) {
+            s += Math.abs(x);
+        }
+        return s;
+    }
+}

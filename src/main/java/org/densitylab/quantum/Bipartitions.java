@@ -1,0 +1,66 @@
+package org.densitylab.quantum;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fixed list of bipartitions whose per-cut labels the entanglement networks predict (entanglement
+ * spec §1.3): for \(k = 1,\dots,\lfloor N/2\rfloor\) all k-subsets S of {0..N−1} in lexicographic order;
+ * at \(k = N/2\) only the subsets containing qubit 0, so that each cut appears once. There are
+ * \(m = 2^{N-1}-1\) of them and output j of a network refers to cut j.
+ *
+ * <p>N = 3: {0}|{1,2}, {1}|{0,2}, {2}|{0,1}. N = 4: {0}, {1}, {2}, {3}, {0,1}, {0,2}, {0,3}.
+ */
+public final class Bipartitions {
+    private static final List<List<Bipartition>> CACHE = new ArrayList<>();
+
+    private Bipartitions() {
+    }
+
+    /**
+     * @param n number of qubits, 2 to {@link Qubits#MAX_QUBITS}
+     * @return the \(2^{n-1}-1\) cuts in the fixed order (an unmodifiable list)
+     * @throws IllegalArgumentException if n is out of range
+     */
+    public static synchronized List<Bipartition> of(int n) {
+        if (n < 2 || n > Qubits.MAX_QUBITS) {
+            throw new IllegalArgumentException("bipartitions need 2.." + Qubits.MAX_QUBITS + " qubits, got " + n);
+        }
+        while (CACHE.size() <= n) {
+            CACHE.add(null);
+        }
+        if (CACHE.get(n) == null) {
+            List<Bipartition> cuts = new ArrayList<>();
+            for (int k = 1; k <= n / 2; k++) {
+                List<int[]> subsets = new ArrayList<>();
+                combinations(n, k, 0, new int[k], 0, subsets);
+                for (int[] s : subsets) {
+                    if (2 * k < n || s[0] == 0) {
+                        cuts.add(new Bipartition(n, s));
+                    }
+                }
+            }
+            CACHE.set(n, List.copyOf(cuts));
+        }
+        return CACHE.get(n);
+    }
+
+    /**
+     * @param n number of qubits
+     * @return \(m = 2^{n-1}-1\)
+     */
+    public static int count(int n) {
+        return of(n).size();
+    }
+
+    private static void combinations(int n, int k, int from, int[] cur, int depth, List<int[]> out) {
+        if (depth == k) {
+            out.add(cur.clone());
+            return;
+        }
+        for (int q = from; q < n; q++) {
+            cur[depth] = q;
+            combinations(n, k, q + 1, cur, depth + 1, out);
+        }
+    }
+}
