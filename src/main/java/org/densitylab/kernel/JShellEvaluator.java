@@ -241,12 +241,23 @@ public final class JShellEvaluator implements AutoCloseable {
                         || cls.startsWith(InProcessExecutionControl.class.getName())) {
                     break;
                 }
-                lines.add("\tat " + el);
+                lines.add("\tat " + frame(el));
             }
             t = t.getCause();
             prefix = "Caused by: ";
         }
         return new CellException(name, msg, lines);
+    }
+
+    /** JShell names cell code with an empty class and a {@code #id} file; say "cell" instead. */
+    private static String frame(StackTraceElement el) {
+        if (el.getClassName().isEmpty() || el.getClassName().startsWith("REPL.")) {
+            String where = el.getFileName() != null ? el.getFileName() : "?";
+            String method = el.getMethodName().isEmpty() || el.getMethodName().startsWith("do_it$") ? ""
+                    : el.getMethodName() + " ";
+            return method + "(cell snippet " + where + ", line " + el.getLineNumber() + ")";
+        }
+        return el.toString();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.densitylab.kernel;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.logging.Logger;
  */
 public final class KernelMain {
     private static final Logger[] QUIET = {
+        Logger.getLogger(""),
         Logger.getLogger(JupyterConnection.class.getPackageName()),
         Logger.getLogger(BaseKernel.class.getPackageName()),
     };
@@ -39,6 +41,9 @@ public final class KernelMain {
         for (Logger l : QUIET) {
             l.setLevel(Level.WARNING);
         }
+        // basekernel logs every message at INFO, on loggers named per socket and loop: keep java.util.logging
+        // at WARNING in the kernel JVM (the kernel's stderr is the Jupyter server's log).
+        JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         CellExecutor executor = new CellExecutor(KernelConfig.fromEnvironment(), Path.of(""), System.err);
         for (String problem : executor.startupErrors()) {
