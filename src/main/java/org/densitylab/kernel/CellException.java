@@ -20,7 +20,8 @@ public final class CellException extends Exception {
      * @param traceback lines to show, the first usually repeating name and message
      */
     public CellException(String ename, String evalue, List<String> traceback) {
-        super(ename + ": " + evalue);
+        // No Java stack: it would be the kernel's own, which basekernel copies into execute_reply.
+        super(ename + ": " + evalue, null, false, false);
         this.ename = ename;
         this.evalue = evalue;
         this.traceback = List.copyOf(traceback);

@@ -174,8 +174,9 @@ public final class JShellEvaluator implements AutoCloseable {
             if (kind == Snippet.SubKind.VAR_VALUE_SUBKIND || kind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
                     || kind == Snippet.SubKind.OTHER_EXPRESSION_SUBKIND) {
                 Object v = control.take(e.value());
-                if (DISPLAY_CALL.matcher(source).matches()
+                if (DISPLAY_CALL.matcher(source).matches() || v == System.out || v == System.err
                         || (v == null && kind == Snippet.SubKind.OTHER_EXPRESSION_SUBKIND)) {
+                    // display(...) returns its id and printf(...) its stream, as in IJava; neither is a result.
                     value = NO_VALUE;
                 } else {
                     value = v;
