@@ -42,6 +42,9 @@ public final class NotebookRunner {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls()
             .disableHtmlEscaping().create();
 
+    /** Logged when the JVM has no redefine agent and the comment-stripping fallback is used. */
+    static final String NO_AGENT = "no -javaagent: leading comments are stripped from snippets instead";
+
     private NotebookRunner() {
     }
 
@@ -102,6 +105,9 @@ public final class NotebookRunner {
             Display.attach(capture);
             Progress.setRendererFactory(NotebookProgressRenderer::new);
             executor = new CellExecutor(KernelConfig.fromEnvironment(), Path.of(""), realErr);
+            if (!executor.evaluator().redefinesInPlace()) {
+                realErr.println(NO_AGENT);
+            }
             for (String problem : executor.startupErrors()) {
                 realErr.println("start-up setting failed: " + problem);
             }
