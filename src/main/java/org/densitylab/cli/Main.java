@@ -1,5 +1,9 @@
 package org.densitylab.cli;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +43,8 @@ public final class Main {
     static {
         COMMANDS.put("kernel", new Entry("kernel install [--user|--prefix P] [--name java] ...: install the"
                 + " Jupyter kernel", Main::kernel));
+        COMMANDS.put("notebooks", new Entry("notebooks [JUPYTER ARGS...]: install the kernel for this user and"
+                + " open notebooks/ in Jupyter (or say how to)", Main::notebooks));
         COMMANDS.put("run-notebooks", new Entry("run-notebooks [--quick] [DIR|NB.ipynb...]: execute the"
                 + " notebooks, write executed copies and an HTML report", NotebookBatch::main));
     }
@@ -86,12 +92,44 @@ public final class Main {
         return sb.toString().stripTrailing();
     }
 
+    private static int notebooks(List<String> args) throws Exception {
+        Path dir = KernelInstaller.install(List.of("--user"));
+        System.out.println("Kernel 'Java (DensityLab)' installed in " + dir);
+        Path nbDir = Path.of("notebooks").toAbsolutePath();
+        String jupyter = findOnPath("jupyter");
+        if (jupyter == null) {
+            System.out.println("""
+                    Jupyter is not installed. On Debian/Ubuntu:
+                      sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient
+                    then open the notebooks with:
+                      jupyter notebook %s
+                    and pick the kernel 'Java (DensityLab)'. To run them without Jupyter:
+                      java -jar target/densitylab-*-kernel.jar run-notebooks --quick""".formatted(nbDir));
+            return 0;
+        }
+        List<String> cmd = new ArrayList<>(List.of(jupyter, "notebook", "--notebook-dir=" + nbDir));
+        cmd.addAll(args);
+        System.out.println("Starting: " + String.join(" ", cmd) + "  (Ctrl-C to stop)");
+        return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    }
+
+    private static String findOnPath(String exe) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(d, exe);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        Path debian = Path.of("/usr/bin", exe);
+        return Files.isExecutable(debian) ? debian.toString() : null;
+    }
+
     private static int kernel(List<String> args) throws Exception {
         if (args.isEmpty() || !args.get(0).equals("install")) {
             System.err.println(KernelInstaller.USAGE);
             return 2;
         }
-        var dir = KernelInstaller.install(args.subList(1, args.size()));
+        Path dir = KernelInstaller.install(args.subList(1, args.size()));
         System.out.println("Installed kernelspec in " + dir);
         return 0;
     }

@@ -35,6 +35,7 @@ public final class KernelInstaller {
               --jvm-opt OPT        extra JVM option (repeatable)
               --classpath CP       extra jars/globs for every notebook (IJAVA_CLASSPATH)
               --startup FILE       .jsh file run at kernel start (IJAVA_STARTUP_SCRIPTS_PATH)
+              --env NAME=VALUE     extra environment variable of the kernel (repeatable), e.g. DENSITYLAB_QUICK=1
               --kernel-jar JAR     the densitylab-*-kernel.jar to run (default: found next to this jar)
               --lib DIR            the library's dependency jars (default: lib/ next to the kernel jar)
             """;
@@ -53,6 +54,7 @@ public final class KernelInstaller {
     public static Path install(List<String> args) throws IOException {
         Map<String, String> opt = new LinkedHashMap<>();
         List<String> jvmOpts = new ArrayList<>();
+        Map<String, String> extraEnv = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -63,6 +65,13 @@ public final class KernelInstaller {
                         throw new IllegalArgumentException(a + " needs a value\n" + USAGE);
                     }
                     opt.put(a, args.get(++i));
+                }
+                case "--env" -> {
+                    if (i + 1 >= args.size() || !args.get(i + 1).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                        throw new IllegalArgumentException("--env needs NAME=VALUE\n" + USAGE);
+                    }
+                    String[] kv = args.get(++i).split("=", 2);
+                    extraEnv.put(kv[0], kv[1]);
                 }
                 case "--jvm-opt" -> {
                     if (i + 1 >= args.size()) {
@@ -129,6 +138,8 @@ public final class KernelInstaller {
         if (opt.containsKey("--startup")) {
             env.put("IJAVA_STARTUP_SCRIPTS_PATH", Path.of(opt.get("--startup")).toAbsolutePath().toString());
         }
+
+        env.putAll(extraEnv);
 
         Path dir = kernelsDir(opt.get("--prefix")).resolve(name);
         Files.createDirectories(dir);

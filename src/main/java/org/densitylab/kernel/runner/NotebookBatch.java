@@ -151,7 +151,7 @@ public final class NotebookBatch {
                                        long timeoutMinutes) throws IOException, InterruptedException {
         Files.createDirectories(out);
         Path agent = AgentJar.locate(out.resolve(".agent"));
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String classPath = classPath();
         List<Outcome> outcomes = new ArrayList<>();
         for (Path nb : notebooks) {
             Path abs = nb.toAbsolutePath().normalize();
@@ -194,6 +194,22 @@ public final class NotebookBatch {
             outcomes.add(new Outcome(abs, executed, log, r));
         }
         return outcomes;
+    }
+
+    /**
+     * The class path for the notebook JVMs: this JVM's (Surefire's real one under Maven); when started
+     * with {@code java -jar densitylab-*.jar}, the jar plus the {@code lib/} folder next to it (its
+     * manifest {@code Class-Path}, which JShell's compiler would not see).
+     */
+    static String classPath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        if (!cp.contains(File.pathSeparator) && cp.endsWith(".jar")) {
+            Path lib = Path.of(cp).toAbsolutePath().resolveSibling("lib");
+            if (Files.isDirectory(lib)) {
+                cp = cp + File.pathSeparator + lib + File.separator + "*";
+            }
+        }
+        return cp;
     }
 
     private static String absolute(String classPath) {
