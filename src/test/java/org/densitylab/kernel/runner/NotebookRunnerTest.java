@@ -59,7 +59,7 @@ class NotebookRunnerTest extends QuietTest {
     }
 
     @Test
-    void badNotebooksGiveClearErrorsAndTheAgentKeepsVariables(@TempDir Path dir) throws Exception {
+    void badNotebooksGiveClearErrorsTheAgentKeepsVariablesAndNd4jLoads(@TempDir Path dir) throws Exception {
         Path invalid = Files.writeString(dir.resolve("a-invalid.ipynb"), "{\"cells\": [ {\"cell_type\": ");
         Path failing = notebook(dir.resolve("b-failing.ipynb"), "int x = 1;", "throw new IllegalStateException(\"no\");",
                 "x + 1");
@@ -68,8 +68,11 @@ class NotebookRunnerTest extends QuietTest {
                 "var d = new DecimalFormat(\"0.00\");", "import java.util.zip.*;\nimport java.beans.*;",
                 "var q = new StringBuilder(\"x\");", "// comment\nimport java.util.jar.*;",
                 "d.format(3.14159) + \" \" + q.length()");
-        List<NotebookBatch.Outcome> r = NotebookBatch.runAll(List.of(invalid, failing, missingJar, nulls),
-                dir.resolve("out"), true, List.of("-Xmx512m"), 5);
+        Path nd4j = notebook(dir.resolve("e-nd4j.ipynb"),
+                "org.nd4j.linalg.factory.Nd4j.ones(2, 2).sumNumber().intValue() + \" \" + "
+                        + "org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName()");
+        List<NotebookBatch.Outcome> r = NotebookBatch.runAll(List.of(invalid, failing, missingJar, nulls, nd4j),
+                dir.resolve("out"), true, List.of("-Xmx1g"), 5);
 
         assertTrue(r.get(0).result().error().contains("not a valid notebook (JSON)"), r.get(0).result().error());
         assertEquals(1, r.get(1).result().failedCell());
@@ -86,6 +89,8 @@ class NotebookRunnerTest extends QuietTest {
         assertEquals("3.14 1", lastText(r.get(3).executed()));
         assertFalse(Files.readString(r.get(3).log()).contains(NotebookRunner.NO_AGENT),
                 "the forked runner redefines classes through the agent");
+        assertTrue(r.get(4).result().ok(), r.get(4).result().error());
+        assertEquals("4 CpuBackend", lastText(r.get(4).executed()), "ND4J finds its backend under JShell");
     }
 
     private static Path notebook(Path file, String... sources) throws IOException {
