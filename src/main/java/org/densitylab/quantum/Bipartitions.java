@@ -12,7 +12,16 @@ import java.util.List;
  * <p>N = 3: {0}|{1,2}, {1}|{0,2}, {2}|{0,1}. N = 4: {0}, {1}, {2}, {3}, {0,1}, {0,2}, {0,3}.
  */
 public final class Bipartitions {
+    /** All lists for 2..MAX_QUBITS qubits, built once: the hot path reads them without locking. */
     private static final List<List<Bipartition>> CACHE = new ArrayList<>();
+
+    static {
+        CACHE.add(List.of());
+        CACHE.add(List.of());
+        for (int n = 2; n <= Qubits.MAX_QUBITS; n++) {
+            CACHE.add(build(n));
+        }
+    }
 
     private Bipartitions() {
     }
@@ -22,27 +31,25 @@ public final class Bipartitions {
      * @return the \(2^{n-1}-1\) cuts in the fixed order (an unmodifiable list)
      * @throws IllegalArgumentException if n is out of range
      */
-    public static synchronized List<Bipartition> of(int n) {
+    public static List<Bipartition> of(int n) {
         if (n < 2 || n > Qubits.MAX_QUBITS) {
             throw new IllegalArgumentException("bipartitions need 2.." + Qubits.MAX_QUBITS + " qubits, got " + n);
         }
-        while (CACHE.size() <= n) {
-            CACHE.add(null);
-        }
-        if (CACHE.get(n) == null) {
-            List<Bipartition> cuts = new ArrayList<>();
-            for (int k = 1; k <= n / 2; k++) {
-                List<int[]> subsets = new ArrayList<>();
-                combinations(n, k, 0, new int[k], 0, subsets);
-                for (int[] s : subsets) {
-                    if (2 * k < n || s[0] == 0) {
-                        cuts.add(new Bipartition(n, s));
-                    }
+        return CACHE.get(n);
+    }
+
+    private static List<Bipartition> build(int n) {
+        List<Bipartition> cuts = new ArrayList<>();
+        for (int k = 1; k <= n / 2; k++) {
+            List<int[]> subsets = new ArrayList<>();
+            combinations(n, k, 0, new int[k], 0, subsets);
+            for (int[] s : subsets) {
+                if (2 * k < n || s[0] == 0) {
+                    cuts.add(new Bipartition(n, s));
                 }
             }
-            CACHE.set(n, List.copyOf(cuts));
         }
-        return CACHE.get(n);
+        return List.copyOf(cuts);
     }
 
     /**

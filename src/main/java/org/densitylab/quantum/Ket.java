@@ -219,6 +219,42 @@ public final class Ket {
         return new Ket(n, ComplexOps.mult(u.toInterleaved(), amp, dim(), dim(), 1));
     }
 
+    /**
+     * The reduced state on the given qubits, straight from the amplitudes:
+     * \((\rho_K)_{ab} = \sum_t \psi_{(a,t)}\overline{\psi_{(b,t)}}\), without building the full
+     * \(2^N\times2^N\) projector (the reduced states of the paper's 9-qubit circuits, Eq. 8).
+     *
+     * @param qubits qubits to keep (at least one); they become qubits 0.. in ascending order
+     * @return \(\mathrm{tr}_{\bar K}|\psi\rangle\langle\psi|\)
+     */
+    public DensityMatrix keep(int... qubits) {
+        int[] k = Qubits.checkedSorted(n, qubits);
+        if (k.length == 0) {
+            throw new IllegalArgumentException("keep at least one qubit (tracing out everything leaves the number 1)");
+        }
+        int[] kept = Qubits.spread(n, k);
+        int[] traced = Qubits.spread(n, Qubits.complement(n, k));
+        int dk = kept.length;
+        double[] out = new double[2 * dk * dk];
+        for (int a = 0; a < dk; a++) {
+            for (int b = 0; b <= a; b++) {
+                double sr = 0;
+                double si = 0;
+                for (int t : traced) {
+                    int x = 2 * (kept[a] | t);
+                    int y = 2 * (kept[b] | t);
+                    sr += amp[x] * amp[y] + amp[x + 1] * amp[y + 1];
+                    si += amp[x + 1] * amp[y] - amp[x] * amp[y + 1];
+                }
+                out[2 * (a * dk + b)] = sr;
+                out[2 * (a * dk + b) + 1] = si;
+                out[2 * (b * dk + a)] = sr;
+                out[2 * (b * dk + a) + 1] = -si;
+            }
+        }
+        return DensityMatrix.wrap(k.length, out);
+    }
+
     /** @return \(|\psi\rangle\langle\psi|\) */
     public DensityMatrix toDensityMatrix() {
         double[] rho = new double[2 * dim() * dim()];

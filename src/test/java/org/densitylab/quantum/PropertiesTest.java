@@ -122,4 +122,12 @@ class PropertiesTest extends QuietTest {
         assertEquals(2.0, States.bell().toDensityMatrix().realignment(Bipartition.of(2, 0)), 1e-12);
         assertTrue(DensityMatrix.maximallyMixed(3).realignment(Bipartition.of(3, 1)) <= 1 + 1e-12);
     }
+
+    @Test
+    void reducingAKetEqualsReducingItsProjector() {
+        Ket psi = RandomStates.haarKet(6, rng);
+        for (int[] keep : new int[][] {{0}, {5}, {1, 4}, {0, 2, 3}}) {
+            assertTrue(psi.keep(keep).matrix().maxAbsDiff(psi.toDensityMatrix().keep(keep).matrix()) < 1e-15);
+        }
+    }
 }

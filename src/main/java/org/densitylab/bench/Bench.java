@@ -1,0 +1,169 @@
+package org.densitylab.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
+import org.densitylab.quantum.Bipartition;
+import org.densitylab.quantum.DensityMatrix;
+import org.densitylab.quantum.RandomStates;
+import org.densitylab.util.Seeds;
+
+/**
+ * Micro-benchmarks of the hot paths. Each case runs warm-up rounds, then timed rounds, and reports the
+ * median rate with the min–max range. Usage: {@code densitylab bench [case ...] [--rounds R]}; with no
+ * case, all run.
+ */
+public final class Bench {
+    private final PrintStream out;
+    private final int rounds;
+
+    /** A named benchmark case. */
+    @FunctionalInterface
+    public interface Case {
+        /**
+         * Runs the case.
+         *
+         * @param b the bench, for {@link #measure}
+         */
+        void run(Bench b);
+    }
+
+    private static final Map<String, Case> CASES = new LinkedHashMap<>();
+
+    static {
+        CASES.put("states3", Bench::states3);
+        CASES.put("ptrace", Bench::partialTraces);
+    }
+
+    /**
+     * Adds a case (other packages register theirs: datasets, MIO, training, inference).
+     *
+     * @param name the case name used on the command line
+     * @param c    the case
+     */
+    public static synchronized void register(String name, Case c) {
+        CASES.put(name, c);
+    }
+
+    /**
+     * @param out    where to print results
+     * @param rounds timed rounds per measurement (at least 1)
+     */
+    public Bench(PrintStream out, int rounds) {
+        this.out = out;
+        this.rounds = Math.max(1, rounds);
+    }
+
+    /**
+     * Command-line entry.
+     *
+     * @param args case names and {@code --rounds R}
+     */
+    public static void main(String[] args) {
+        List<String> names = new ArrayList<>();
+        int rounds = 5;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--rounds") && i + 1 < args.length) {
+                rounds = Integer.parseInt(args[++i]);
+            } else {
+                names.add(args[i]);
+            }
+        }
+        Bench b = new Bench(System.out, rounds);
+        b.out.printf(Locale.ROOT, "# densitylab bench: %d cores, Java %s, max heap %d MiB%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20);
+        for (String name : names.isEmpty() ? List.copyOf(CASES.keySet()) : names) {
+            Case c = CASES.get(name);
+            if (c == null) {
+                throw new IllegalArgumentException("unknown bench case '" + name + "'; known: " + CASES.keySet());
+            }
+            c.run(b);
+        }
+    }
+
+    /**
+     * Times {@code work}, which does {@code units} units per call, and prints the median rate.
+     *
+     * @param label what is measured
+     * @param unit  name of a unit ("states", "samples")
+     * @param units units per call
+     * @param work  the work; returns a value that is consumed so it cannot be optimised away
+     * @return the median units per second
+     */
+    public double measure(String label, String unit, long units, IntToDoubleFunction work) {
+        double sink = 0;
+        long warmEnd = System.nanoTime() + 1_000_000_000L;
+        int call = 0;
+        while (System.nanoTime() < warmEnd) {
+            sink += work.applyAsDouble(call++);
+        }
+        double[] rates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            sink += work.applyAsDouble(call++);
+            rates[r] = units / ((System.nanoTime() - t0) / 1e9);
+        }
+        Arrays.sort(rates);
+        double median = rates[rounds / 2];
+        out.printf(Locale.ROOT, "%-58s %14s %s/s  (range %s..%s)%s%n", label, fmt(median), unit, fmt(rates[0]),
+                fmt(rates[rounds - 1]), Double.isNaN(sink) ? " NaN!" : "");
+        return median;
+    }
+
+    private static String fmt(double x) {
+        return x >= 100 ? String.format(Locale.ROOT, "%,.0f", x) : String.format(Locale.ROOT, "%.3g", x);
+    }
+
+    /** Random 3-qubit mixed states (2..8 Haar kets, Eq. 7) with their 3 per-cut negativities. */
+    static void states3(Bench b) {
+        int batch = 200_000;
+        for (boolean parallel : new boolean[] {false, true}) {
+            String label = "3-qubit mixture of Haar kets + 3 negativities, " + (parallel ? "all cores" : "1 thread");
+            b.measure(label, "states", batch, call -> {
+                DoubleAdder sum = new DoubleAdder();
+                IntStream range = IntStream.range(0, batch);
+                (parallel ? range.parallel() : range).forEach(i -> {
+                    SplittableRandom rng = Seeds.forIndex(call, i);
+                    DensityMatrix rho = RandomStates.mixtureOfHaarKets(3, 2 + rng.nextInt(7), rng);
+                    double[] neg = rho.negativities();
+                    sum.add(neg[0] + neg[1] + neg[2]);
+                });
+                return sum.sum();
+            });
+        }
+    }
+
+    /** Partial trace (keep the first half) and one negativity for N = 3..8. */
+    static void partialTraces(Bench b) {
+        for (int n = 3; n <= 8; n++) {
+            DensityMatrix rho = RandomStates.hilbertSchmidt(n, 1 << n, new SplittableRandom(n));
+            int[] keep = IntStream.range(0, n / 2 + 1).toArray();
+            int reps = Math.max(1, 2_000_000 >> (2 * n));
+            b.measure("N=" + n + " partial trace keep " + Arrays.toString(keep), "ops", reps, call -> {
+                double s = 0;
+                for (int r = 0; r < reps; r++) {
+                    s += rho.keep(keep).re(0, 0);
+                }
+                return s;
+            });
+            Bipartition cut = Bipartition.of(n, keep);
+            int nreps = Math.max(1, 200_000 >> (3 * n / 2));
+            b.measure("N=" + n + " negativity of cut " + cut, "ops", nreps, call -> {
+                double s = 0;
+                for (int r = 0; r < nreps; r++) {
+                    s += rho.negativity(cut);
+                }
+                return s;
+            });
+        }
+    }
+}
