@@ -47,7 +47,7 @@ mkdir -p "$JUPYTER_DATA_DIR" "$JUPYTER_RUNTIME_DIR" "$JUPYTER_CONFIG_DIR"
 
 java -jar "$KJAR" kernel install --prefix "$ROOT/target/jupyter" --name java --display-name "Java (DensityLab, CI)" \
   --heap 2g --offheap 2g --fast-start \
-  --javacpp-cache "${DENSITYLAB_JAVACPP_CACHE:-$HOME/.javacpp/cache}"
+  --javacpp-cache "${JAVACPP_CACHE:-$HOME/.cache/densitylab/javacpp}"
 
 echo "== jupyter_kernel_test: src/test/python/test_kernel.py"
 (cd src/test/python && "$PY" -m unittest -v test_kernel 2>&1 | grep -vE "^(INFO|[A-Z][a-z]{2} [0-9]+, 20)" ) \

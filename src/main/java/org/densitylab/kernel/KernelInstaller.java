@@ -29,7 +29,8 @@ public final class KernelInstaller {
               --display-name TEXT  name shown by Jupyter (default: Java (DensityLab))
               --heap SIZE          JVM heap, e.g. 768m, 4g (default: 4g)
               --offheap SIZE       ND4J/JavaCPP off-heap limit (default: same as --heap)
-              --javacpp-cache DIR  where JavaCPP unpacks ND4J's native libraries (default: ~/.javacpp/cache)
+              --javacpp-cache DIR  where JavaCPP unpacks ND4J's native libraries
+                                   (default: $JAVACPP_CACHE or ~/.cache/densitylab/javacpp)
               --omp-threads N      OpenMP threads for ND4J (default: 1; measured fastest on 2 shared cores)
               --fast-start         C1-only JIT and serial GC: ~1 s faster start and cells, slower long loops
               --jvm-opt OPT        extra JVM option (repeatable)
@@ -108,8 +109,10 @@ public final class KernelInstaller {
         String heap = opt.getOrDefault("--heap", "4g");
         String offheap = opt.getOrDefault("--offheap", heap);
         long physical = bytes(heap) + bytes(offheap) + (512L << 20);
-        Path cache = Path.of(opt.getOrDefault("--javacpp-cache",
-                Path.of(System.getProperty("user.home"), ".javacpp", "cache").toString())).toAbsolutePath();
+        String defaultCache = System.getenv("JAVACPP_CACHE") != null && !System.getenv("JAVACPP_CACHE").isBlank()
+                ? System.getenv("JAVACPP_CACHE")
+                : Path.of(System.getProperty("user.home"), ".cache", "densitylab", "javacpp").toString();
+        Path cache = Path.of(opt.getOrDefault("--javacpp-cache", defaultCache)).toAbsolutePath();
 
         List<String> argv = new ArrayList<>();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
