@@ -68,7 +68,7 @@ final class MavenResolver {
             Path cp = dir.resolve("classpath.txt");
             Path log = dir.resolve("mvn.log");
             String mvn = System.getenv().getOrDefault("MAVEN_CMD", "mvn");
-            List<String> cmd = new ArrayList<>(List.of(mvn, "-B", "-q", "-f", dir.resolve("pom.xml").toString(),
+            List<String> cmd = new ArrayList<>(List.of(mvn, "-B", "-q", "-Dstyle.color=never", "-f", dir.resolve("pom.xml").toString(),
                     DEPENDENCY_PLUGIN, "-Dmdep.outputFile=" + cp, "-Dmdep.includeScope=runtime"));
             Process proc;
             try {
@@ -82,8 +82,15 @@ final class MavenResolver {
                 throw MagicError.of("maven", "Maven did not finish within 10 minutes");
             }
             if (proc.exitValue() != 0 || !Files.exists(cp)) {
-                List<String> out = Files.readAllLines(log, StandardCharsets.UTF_8);
-                String tail = String.join("\n", out.subList(Math.max(0, out.size() - 15), out.size()));
+                List<String> reasons = new ArrayList<>();
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    String l = line.replaceAll("\u001B\\[[0-9;]*m", "").strip();
+                    if (l.startsWith("[ERROR]") && l.length() > 8 && !l.contains("-e switch")
+                            && !l.contains("-X switch") && !l.startsWith("[ERROR] [Help") && !l.contains("read the following")) {
+                        reasons.add(l.substring(7).replaceAll(" -> \\[Help \\d+]$", "").strip());
+                    }
+                }
+                String tail = String.join("\n", reasons.subList(0, Math.min(3, reasons.size())));
                 throw MagicError.of("maven", "could not resolve " + coordinates
                         + " (check the coordinates and the network or ~/.m2):\n" + tail);
             }

@@ -125,6 +125,27 @@ class CellExecutorTest extends QuietTest {
     }
 
     @Test
+    void mavenMagicResolvesThroughTheLocalRepositoryAndCentral() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("mvn"), "needs Maven on the PATH");
+        Object where = cells.execute("%maven org.apache.commons:commons-text:1.10.0\n"
+                + "org.apache.commons.text.WordUtils.capitalize(\"to be\") + \" \" + "
+                + "org.apache.commons.text.WordUtils.class.getProtectionDomain().getCodeSource().getLocation()");
+        assertTrue(String.valueOf(where).startsWith("To Be file:"), String.valueOf(where));
+        assertTrue(String.valueOf(where).endsWith("commons-text-1.10.0.jar"), String.valueOf(where));
+        CellException bad = assertThrows(CellException.class, () -> cells.execute("%maven not-a-coordinate"));
+        assertTrue(bad.evalue().contains("is not group:artifact"), bad.evalue());
+    }
+
+    private static boolean onPath(String exe) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, exe))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void interruptStopsASleepingCell() throws Exception {
         CompletableFuture<Throwable> f = CompletableFuture.supplyAsync(() -> {
             try {
