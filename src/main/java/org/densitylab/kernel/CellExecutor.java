@@ -52,6 +52,8 @@ public final class CellExecutor implements AutoCloseable {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.evaluator = new JShellEvaluator(config.compilerOpts(), config.timeoutMillis(), log);
         evaluator.eval(String.join("\n", JShellEvaluator.DEFAULT_IMPORTS));
+        // IJava's start-up defines printf as a statement-level helper; notebooks written for it use it.
+        evaluator.eval("void printf(String format, Object... args) { System.out.printf(format, args); }");
         for (String entry : config.classPath()) {
             try {
                 addPaths("IJAVA_CLASSPATH", List.of(entry), true);

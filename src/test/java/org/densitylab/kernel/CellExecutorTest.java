@@ -63,6 +63,7 @@ class CellExecutorTest extends QuietTest {
         assertTrue(img instanceof BufferedImage);
         assertSame(JShellEvaluator.NO_VALUE, cells.execute("int unused = 5;"));
         assertSame(JShellEvaluator.NO_VALUE, cells.execute("String.valueOf(1); display(\"x\");"));
+        assertSame(JShellEvaluator.NO_VALUE, cells.execute("printf(\"%s\", \"\"); System.out.printf(\"\");"));
     }
 
     @Test
