@@ -6,7 +6,7 @@
 #   python3-jupyter-client jupyter-client python3-jupyter-kernel-test   (Jupyter, nbconvert, kernel tests)
 #   fonts-dejavu-core fontconfig                                         (text in headless XChart PNGs)
 # What it does:
-#   1. builds target/densitylab-*-kernel.jar and target/lib if missing (mvn package -DskipTests);
+#   1. builds target/densitylab-*-kernel.jar and target/lib if missing or older than src/ (mvn package -DskipTests);
 #   2. installs the kernelspec "java" into target/jupyter (a prefix inside the workspace; nothing is
 #      written to the user's Jupyter folders) with CI settings: C1-only JIT, 2 GB heap;
 #   3. runs the jupyter_kernel_test suite src/test/python/test_kernel.py against it;
@@ -31,7 +31,7 @@ fi
 
 shopt -s nullglob
 jars=(target/densitylab-*-kernel.jar)
-if ((${#jars[@]} == 0)) || [[ ! -d target/lib ]]; then
+if ((${#jars[@]} == 0)) || [[ ! -d target/lib ]] || [[ -n "$(find src pom.xml -newer "${jars[0]}" -print -quit)" ]]; then
   mvn -B -q package -DskipTests
   jars=(target/densitylab-*-kernel.jar)
 fi
