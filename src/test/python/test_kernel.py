@@ -85,6 +85,13 @@ class DensityLabKernelTests(jupyter_kernel_test.KernelTests):
         self.assertIn("NumberFormatException", errors[0]["traceback"][0])
         self.assertEqual(self.last_text(res[2][1]), "3")
 
+    def test_kernel_dependencies_are_not_visible_to_notebooks(self):
+        """basekernel and jeromq are relocated: a notebook can bring its own versions."""
+        res = self.run_cells('java.util.stream.Stream.of("io.github.spencerpark.jupyter.kernel.BaseKernel", '
+                             '"org.zeromq.ZMQ", "com.neilalexander.jnacl.NaCl").filter(n -> { try { Class.forName(n); '
+                             'return true; } catch (ClassNotFoundException e) { return false; } }).count()')
+        self.assertEqual(self.last_text(res[0][1]), "0")
+
     def test_kernel_info_has_status(self):
         self.flush_channels()
         msg_id = self.kc.kernel_info()
