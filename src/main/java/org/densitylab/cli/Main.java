@@ -1,0 +1,136 @@
+package org.densitylab.cli;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.densitylab.kernel.KernelInstaller;
+import org.densitylab.kernel.runner.NotebookBatch;
+
+/**
+ * The {@code densitylab} command line: {@code densitylab COMMAND [ARGS...]}. Each subcommand is one entry
+ * of {@link #COMMANDS}; add a command by adding an entry.
+ */
+public final class Main {
+
+    /** A subcommand. */
+    @FunctionalInterface
+    public interface Command {
+        /**
+         * @param args the arguments after the command name
+         * @return the process exit code
+         * @throws Exception on failure; the message is printed
+         */
+        int run(List<String> args) throws Exception;
+    }
+
+    /**
+     * A subcommand and its one-line help.
+     *
+     * @param summary what the command does, with its arguments
+     * @param command the code
+     */
+    public record Entry(String summary, Command command) {
+    }
+
+    /** Subcommands by name, in the order of the help text. */
+    static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("kernel", new Entry("kernel install [--user|--prefix P] [--name java] ...: install the"
+                + " Jupyter kernel", Main::kernel));
+        COMMANDS.put("notebooks", new Entry("notebooks [JUPYTER ARGS...]: install the kernel for this user and"
+                + " open notebooks/ in Jupyter (or say how to)", Main::notebooks));
+        COMMANDS.put("run-notebooks", new Entry("run-notebooks [--quick] [DIR|NB.ipynb...]: execute the"
+                + " notebooks, write executed copies and an HTML report", NotebookBatch::main));
+    }
+
+    private Main() {
+    }
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs one command line without exiting.
+     *
+     * @param args the command line
+     * @return the exit code
+     */
+    public static int run(String... args) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println(usage());
+            return args.length == 0 ? 2 : 0;
+        }
+        Entry e = COMMANDS.get(args[0]);
+        if (e == null) {
+            System.err.println("densitylab: unknown command '" + args[0] + "'\n" + usage());
+            return 2;
+        }
+        try {
+            return e.command().run(List.of(Arrays.copyOfRange(args, 1, args.length)));
+        } catch (IllegalArgumentException ex) {
+            System.err.println("densitylab " + args[0] + ": " + ex.getMessage());
+            return 2;
+        } catch (Exception ex) {
+            System.err.println("densitylab " + args[0] + ": " + ex);
+            return 1;
+        }
+    }
+
+    static String usage() {
+        StringBuilder sb = new StringBuilder("usage: densitylab COMMAND [ARGS...]\ncommands:\n");
+        COMMANDS.values().forEach(c -> sb.append("  ").append(c.summary()).append('\n'));
+        return sb.toString().stripTrailing();
+    }
+
+    private static int notebooks(List<String> args) throws Exception {
+        Path dir = KernelInstaller.install(List.of("--user"));
+        System.out.println("Kernel 'Java (DensityLab)' installed in " + dir);
+        Path nbDir = Path.of("notebooks").toAbsolutePath();
+        String jupyter = findOnPath("jupyter");
+        if (jupyter == null) {
+            System.out.println("""
+                    Jupyter is not installed. On Debian/Ubuntu:
+                      sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient
+                    then open the notebooks with:
+                      jupyter notebook %s
+                    and pick the kernel 'Java (DensityLab)'. To run them without Jupyter:
+                      java -jar target/densitylab-*-kernel.jar run-notebooks --quick""".formatted(nbDir));
+            return 0;
+        }
+        List<String> cmd = new ArrayList<>(List.of(jupyter, "notebook", "--notebook-dir=" + nbDir));
+        cmd.addAll(args);
+        System.out.println("Starting: " + String.join(" ", cmd) + "  (Ctrl-C to stop)");
+        return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    }
+
+    private static String findOnPath(String exe) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(d, exe);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        Path debian = Path.of("/usr/bin", exe);
+        return Files.isExecutable(debian) ? debian.toString() : null;
+    }
+
+    private static int kernel(List<String> args) throws Exception {
+        if (args.isEmpty() || !args.get(0).equals("install")) {
+            System.err.println(KernelInstaller.USAGE);
+            return 2;
+        }
+        Path dir = KernelInstaller.install(args.subList(1, args.size()));
+        System.out.println("Installed kernelspec in " + dir);
+        return 0;
+    }
+}
