@@ -74,6 +74,15 @@ public final class Mio {
             subsets.add(t.qubits());
             sigma[m] = t.state().matrix().toInterleaved();
         }
+        int needed = 0;
+        for (int[] j : subsets) {
+            needed = Math.max(needed, Math.max(j[j.length - 1] + 1, j.length + 1));
+        }
+        if (needed > n) {
+            throw new IllegalArgumentException("the seed is " + (1 << n) + "x" + (1 << n) + " (" + n
+                    + " qubits) but the marginals need a register of at least " + needed
+                    + " qubits: the seed must have the target's dimension");
+        }
         Plan plan = plan(n, subsets);
         double[] x = seed.toInterleaved();
         plan.imposeInPlace(x, sigma);
@@ -258,15 +267,19 @@ public final class Mio {
     }
 
     private static void checkSubset(int n, int[] j) {
+        for (int t = 0; t < j.length; t++) {
+            if (j[t] < 0 || j[t] >= n) {
+                throw new IllegalArgumentException("a marginal on qubits " + Arrays.toString(j) + " does not fit the "
+                        + n + "-qubit register of the seed (" + (1 << n) + "x" + (1 << n) + ", labels 0.." + (n - 1)
+                        + "): the seed must have the target's dimension");
+            }
+            if (t > 0 && j[t] <= j[t - 1]) {
+                throw new IllegalArgumentException("marginal qubits must be strictly ascending, got " + Arrays.toString(j));
+            }
+        }
         if (j.length < 1 || j.length > n - 1) {
             throw new IllegalArgumentException("a marginal for the MIO must be on 1..N-1 = 1.." + (n - 1)
                     + " qubits, got " + j.length + " qubits " + Arrays.toString(j));
-        }
-        for (int t = 0; t < j.length; t++) {
-            if (j[t] < 0 || j[t] >= n || (t > 0 && j[t] <= j[t - 1])) {
-                throw new IllegalArgumentException("marginal qubits " + Arrays.toString(j) + " are not strictly ascending"
-                        + " labels of the " + n + "-qubit register of the seed (valid labels 0.." + (n - 1) + ")");
-            }
         }
     }
 }
