@@ -169,7 +169,7 @@ public final class MarginalsDataset {
         DensityMatrix seedState = RandomStates.hilbertSchmidt(n, spec.dim(), rng);
         double[][] sigmas = new double[plan.size()][];
         for (int m = 0; m < sigmas.length; m++) {
-            sigmas[m] = rho.keep(plan.subset(m)).matrix().toInterleaved();
+            sigmas[m] = Mio.interleaved(rho.keep(plan.subset(m)));
         }
         double[] x = seedState.matrix().toInterleaved();
         plan.imposeInPlace(x, sigmas);

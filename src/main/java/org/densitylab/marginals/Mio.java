@@ -23,7 +23,7 @@ import org.densitylab.quantum.RandomStates;
  * k-subsets in lexicographic order), with no iteration.
  *
  * <p>Implementation: index arithmetic on interleaved (real, imaginary) arrays through precomputed tables
- * ({@link Qubits#spread}); no Kronecker or SWAP matrix is formed. Cost \(O(M\,2^{N+k})\) per state.
+ * ({@link Qubits#spread}), in contiguous runs where the kept qubits end the register; no Kronecker or SWAP matrix is formed. Cost \(O(M\,2^{N+k})\) per state.
  *
  * <p>Facts used as test oracles (spec §2.4): when the marginals are mutually consistent (all marginals of one
  * state ρ) the pass imposes all of them exactly, whatever the order; for all k-subsets the result is
@@ -72,7 +72,7 @@ public final class Mio {
         for (int m = 0; m < targets.size(); m++) {
             Marginal t = Objects.requireNonNull(targets.get(m), "marginal " + m);
             subsets.add(t.qubits());
-            sigma[m] = t.state().matrix().toInterleaved();
+            sigma[m] = interleaved(t.state());
         }
         int needed = 0;
         for (int[] j : subsets) {
@@ -132,6 +132,11 @@ public final class Mio {
         private final int[][] kept2;
         /** Per subset: full-register bits of each sub-index on the complement of J. */
         private final int[][] traced;
+        /**
+         * Per subset: 2 × the full-register offset of each run start. A run is a block of consecutive sub-indices
+         * whose columns are consecutive too: 2^r of them when the last r qubits of the register are in J.
+         */
+        private final int[][] runStarts2;
         private final int maxDk;
 
         private Plan(int n, List<int[]> subsets) {
@@ -147,6 +152,7 @@ public final class Mio {
             this.subsets = new int[subsets.size()][];
             this.kept2 = new int[subsets.size()][];
             this.traced = new int[subsets.size()][];
+            this.runStarts2 = new int[subsets.size()][];
             int max = 0;
             for (int m = 0; m < subsets.size(); m++) {
                 int[] j = subsets.get(m).clone();
@@ -158,6 +164,16 @@ public final class Mio {
                 }
                 kept2[m] = kept;
                 traced[m] = Qubits.spread(n, Qubits.complement(n, j));
+                int trailing = 0;
+                while (trailing < j.length && j[j.length - 1 - trailing] == n - 1 - trailing) {
+                    trailing++;
+                }
+                int run = 1 << trailing;
+                int[] starts = new int[kept.length / run];
+                for (int s = 0; s < starts.length; s++) {
+                    starts[s] = kept[s * run];
+                }
+                runStarts2[m] = starts;
                 max = Math.max(max, kept.length);
             }
             this.maxDk = max;
@@ -213,15 +229,21 @@ public final class Mio {
                 }
                 // d = tr_{J^c} X: d[a,b] = sum_t X[(a,t),(b,t)]
                 Arrays.fill(d, 0, 2 * dk * dk, 0.0);
+                int[] starts = runStarts2[m];
+                int run2 = 2 * dk / starts.length;
                 for (int a = 0; a < dk; a++) {
                     int row = k2[a] >> 1;
                     int da = 2 * a * dk;
                     for (int t : tr) {
                         int base = 2 * ((row | t) * dim + t);
-                        for (int b = 0, o = da; b < dk; b++, o += 2) {
-                            int xo = base + k2[b];
-                            d[o] += x[xo];
-                            d[o + 1] += x[xo + 1];
+                        if (run2 == 2) {
+                            gather(d, da, x, base, starts);
+                        } else if (run2 == 4) {
+                            gather4(d, da, x, base, starts);
+                        } else {
+                            for (int s = 0, o = da; s < starts.length; s++, o += run2) {
+                                accumulate(d, o, x, base + starts[s], run2);
+                            }
                         }
                     }
                 }
@@ -236,15 +258,79 @@ public final class Mio {
                     int da = 2 * a * dk;
                     for (int t : tr) {
                         int base = 2 * ((row | t) * dim + t);
-                        for (int b = 0, o = da; b < dk; b++, o += 2) {
-                            int xo = base + k2[b];
-                            x[xo] += d[o];
-                            x[xo + 1] += d[o + 1];
+                        if (run2 == 2) {
+                            scatter(x, base, starts, d, da);
+                        } else if (run2 == 4) {
+                            scatter4(x, base, starts, d, da);
+                        } else {
+                            for (int s = 0, o = da; s < starts.length; s++, o += run2) {
+                                accumulate(x, base + starts[s], d, o, run2);
+                            }
                         }
                     }
                 }
             }
         }
+    }
+
+    /** {@code dst[od + u] += src[os + u]} for u < len (a contiguous run; kept small so the JIT vectorises it). */
+    private static void accumulate(double[] dst, int od, double[] src, int os, int len) {
+        for (int u = 0; u < len; u++) {
+            dst[od + u] += src[os + u];
+        }
+    }
+
+    /** Runs of one complex entry: {@code d[od + 2b..] += x[base + offsets[b]..]}. */
+    private static void gather(double[] d, int od, double[] x, int base, int[] offsets) {
+        for (int b = 0, o = od; b < offsets.length; b++, o += 2) {
+            int xo = base + offsets[b];
+            d[o] += x[xo];
+            d[o + 1] += x[xo + 1];
+        }
+    }
+
+    /** Runs of one complex entry: {@code x[base + offsets[b]..] += d[od + 2b..]}. */
+    private static void scatter(double[] x, int base, int[] offsets, double[] d, int od) {
+        for (int b = 0, o = od; b < offsets.length; b++, o += 2) {
+            int xo = base + offsets[b];
+            x[xo] += d[o];
+            x[xo + 1] += d[o + 1];
+        }
+    }
+
+    /** Runs of two complex entries: {@code d[od + 4s..] += x[base + starts[s]..]}. */
+    private static void gather4(double[] d, int od, double[] x, int base, int[] starts) {
+        for (int s = 0, o = od; s < starts.length; s++, o += 4) {
+            int xo = base + starts[s];
+            d[o] += x[xo];
+            d[o + 1] += x[xo + 1];
+            d[o + 2] += x[xo + 2];
+            d[o + 3] += x[xo + 3];
+        }
+    }
+
+    /** Runs of two complex entries: {@code x[base + starts[s]..] += d[od + 4s..]}. */
+    private static void scatter4(double[] x, int base, int[] starts, double[] d, int od) {
+        for (int s = 0, o = od; s < starts.length; s++, o += 4) {
+            int xo = base + starts[s];
+            x[xo] += d[o];
+            x[xo + 1] += d[o + 1];
+            x[xo + 2] += d[o + 2];
+            x[xo + 3] += d[o + 3];
+        }
+    }
+
+    /** The entries of a state, interleaved (one copy, no re-validation). */
+    static double[] interleaved(DensityMatrix state) {
+        int d = state.dim();
+        double[] out = new double[2 * d * d];
+        for (int i = 0, o = 0; i < d; i++) {
+            for (int j = 0; j < d; j++, o += 2) {
+                out[o] = state.re(i, j);
+                out[o + 1] = state.im(i, j);
+            }
+        }
+        return out;
     }
 
     private static int checkSeed(ComplexMatrix seed) {
