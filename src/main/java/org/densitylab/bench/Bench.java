@@ -41,6 +41,7 @@ public final class Bench {
     static {
         CASES.put("states3", Bench::states3);
         CASES.put("ptrace", Bench::partialTraces);
+        CASES.put("mio", org.densitylab.marginals.MioBench::run);
     }
 
     /**
