@@ -33,7 +33,7 @@ import org.densitylab.util.Seeds;
  * <pre>{@code
  * MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(4, 3, 1000);   // ranks 10..16
  * InMemoryRecords data = MarginalsDataset.generate(spec, 42L);
- * float[] x = data.input(0);   // [2, 16, 16] MIO output
+ * float[] input = data.input(0);   // [2, 16, 16] MIO output
  * Map<String, Object> recipe = MarginalsDataset.recipe(spec, 42L);      // for the manifest
  * }</pre>
  */

@@ -22,6 +22,13 @@ import org.densitylab.quantum.RandomStates;
  * \(\tilde X = Q_{J_M}\circ\dots\circ Q_{J_1}(X_0)\) over the given marginals in list order (the paper: all
  * k-subsets in lexicographic order), with no iteration.
  *
+ * <pre>{@code
+ * SplittableRandom rng = new SplittableRandom(1);
+ * DensityMatrix rho = RandomStates.rankR(4, 12, rng);                  // target, rank 12
+ * ComplexMatrix x = Mio.fromState(rho, 3, rng);                        // the paper's MIO input (HS seed)
+ * ComplexMatrix y = Mio.impose(DensityMatrix.maximallyMixed(4).matrix(), Marginals.of(rho, 3));
+ * }</pre>
+ *
  * <p>Implementation: index arithmetic on interleaved (real, imaginary) arrays through precomputed tables
  * ({@link Qubits#spread}), in contiguous runs where the kept qubits end the register; no Kronecker or SWAP matrix is formed. Cost \(O(M\,2^{N+k})\) per state.
  *

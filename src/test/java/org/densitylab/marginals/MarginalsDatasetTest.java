@@ -131,6 +131,24 @@ class MarginalsDatasetTest extends QuietTest {
         assertTrue(m.containsKey("seedStrategy") && m.containsKey("qubitOrder") && m.containsKey("columns"));
     }
 
+    /** The examples in the Javadoc of {@link Mio} and {@link MarginalsDataset}, verbatim. */
+    @Test
+    void javadocExamplesRun() {
+        SplittableRandom rng = new SplittableRandom(1);
+        DensityMatrix rho = RandomStates.rankR(4, 12, rng);                  // target, rank 12
+        ComplexMatrix x = Mio.fromState(rho, 3, rng);                        // the paper's MIO input (HS seed)
+        ComplexMatrix y = Mio.impose(DensityMatrix.maximallyMixed(4).matrix(), Marginals.of(rho, 3));
+        assertEquals(16, x.rows());
+        assertEquals(1.0, y.traceRe(), 1e-12);
+
+        MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(4, 3, 1000);   // ranks 10..16
+        InMemoryRecords data = MarginalsDataset.generate(spec, 42L);
+        float[] input = data.input(0);   // [2, 16, 16] MIO output
+        Map<String, Object> recipe = MarginalsDataset.recipe(spec, 42L);      // for the manifest
+        assertEquals(2 * 16 * 16, input.length);
+        assertEquals(1000, recipe.get("size"));
+    }
+
     @Test
     void rejectsBadSpecs() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
