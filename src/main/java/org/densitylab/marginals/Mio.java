@@ -30,7 +30,8 @@ import org.densitylab.quantum.RandomStates;
  * }</pre>
  *
  * <p>Implementation: index arithmetic on interleaved (real, imaginary) arrays through precomputed tables
- * ({@link Qubits#spread}), in contiguous runs where the kept qubits end the register; no Kronecker or SWAP matrix is formed. Cost \(O(M\,2^{N+k})\) per state.
+ * ({@link Qubits#spread}), in contiguous runs where the kept qubits end the register; no Kronecker or SWAP
+ * matrix is formed. Cost \(O(M\,2^{N+k})\) per state.
  *
  * <p>Facts used as test oracles (spec §2.4): when the marginals are mutually consistent (all marginals of one
  * state ρ) the pass imposes all of them exactly, whatever the order; for all k-subsets the result is
@@ -56,7 +57,8 @@ public final class Mio {
     /**
      * Applies the MIO, paper Eq. 3: \(\tilde X = Q_{J_M}\circ\dots\circ Q_{J_1}(X_0)\) with
      * \(Q_J(X) = X + (\sigma_J - \mathrm{tr}_{J^c}X)\otimes I_{J^c}/2^{N-k}\), in the order of {@code targets}.
-     * The register size N is that of the seed.
+     * The register size N is that of the seed. With mutually consistent marginals (all marginals of one state)
+     * every one of them is imposed exactly; otherwise only the last is (one pass, no iteration).
      *
      * @param seed    the initial matrix \(X_0\), \(2^N\times 2^N\), trace 1 (the paper: a Hilbert–Schmidt
      *                random full-rank state, {@code RandomStates.hilbertSchmidt(N, 2^N, rng).matrix()})
