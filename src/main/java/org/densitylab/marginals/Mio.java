@@ -225,33 +225,41 @@ public final class Mio {
                 throw new IllegalArgumentException("the plan imposes " + subsets.length + " marginals, got "
                         + sigmas.length);
             }
+            for (int m = 0; m < subsets.length; m++) {
+                int dk = kept2[m].length;
+                if (sigmas[m].length != 2 * dk * dk) {
+                    throw new IllegalArgumentException("marginal " + m + " on qubits " + Arrays.toString(subsets[m])
+                            + " must be " + dk + "x" + dk + " (" + 2 * dk * dk + " interleaved values), got "
+                            + sigmas[m].length + " values");
+                }
+            }
             double[] d = new double[2 * maxDk * maxDk];
             for (int m = 0; m < subsets.length; m++) {
                 int[] k2 = kept2[m];
                 int[] tr = traced[m];
                 int dk = k2.length;
                 double[] sigma = sigmas[m];
-                if (sigma.length != 2 * dk * dk) {
-                    throw new IllegalArgumentException("marginal " + m + " on qubits " + Arrays.toString(subsets[m])
-                            + " must be " + dk + "x" + dk + " (" + 2 * dk * dk + " interleaved values), got "
-                            + sigma.length + " values");
-                }
-                // d = tr_{J^c} X: d[a,b] = sum_t X[(a,t),(b,t)]
-                Arrays.fill(d, 0, 2 * dk * dk, 0.0);
                 int[] starts = runStarts2[m];
                 int run2 = 2 * dk / starts.length;
+                // d = tr_{J^c} X: d[a,b] = sum_t X[(a,t),(b,t)]; the first t assigns, so d needs no clearing
                 for (int a = 0; a < dk; a++) {
                     int row = k2[a] >> 1;
                     int da = 2 * a * dk;
-                    for (int t : tr) {
+                    for (int ti = 0; ti < tr.length; ti++) {
+                        int t = tr[ti];
                         int base = 2 * ((row | t) * dim + t);
+                        boolean first = ti == 0;
                         if (run2 == 2) {
-                            gather(d, da, x, base, starts);
+                            gather(d, da, x, base, starts, first);
                         } else if (run2 == 4) {
-                            gather4(d, da, x, base, starts);
+                            gather4(d, da, x, base, starts, first);
                         } else {
                             for (int s = 0, o = da; s < starts.length; s++, o += run2) {
-                                accumulate(d, o, x, base + starts[s], run2);
+                                if (first) {
+                                    System.arraycopy(x, base + starts[s], d, o, run2);
+                                } else {
+                                    accumulate(d, o, x, base + starts[s], run2);
+                                }
                             }
                         }
                     }
@@ -289,12 +297,20 @@ public final class Mio {
         }
     }
 
-    /** Runs of one complex entry: {@code d[od + 2b..] += x[base + offsets[b]..]}. */
-    private static void gather(double[] d, int od, double[] x, int base, int[] offsets) {
-        for (int b = 0, o = od; b < offsets.length; b++, o += 2) {
-            int xo = base + offsets[b];
-            d[o] += x[xo];
-            d[o + 1] += x[xo + 1];
+    /** Runs of one complex entry: {@code d[od + 2b..] (+)= x[base + offsets[b]..]} (assign when {@code first}). */
+    private static void gather(double[] d, int od, double[] x, int base, int[] offsets, boolean first) {
+        if (first) {
+            for (int b = 0, o = od; b < offsets.length; b++, o += 2) {
+                int xo = base + offsets[b];
+                d[o] = x[xo];
+                d[o + 1] = x[xo + 1];
+            }
+        } else {
+            for (int b = 0, o = od; b < offsets.length; b++, o += 2) {
+                int xo = base + offsets[b];
+                d[o] += x[xo];
+                d[o + 1] += x[xo + 1];
+            }
         }
     }
 
@@ -307,14 +323,24 @@ public final class Mio {
         }
     }
 
-    /** Runs of two complex entries: {@code d[od + 4s..] += x[base + starts[s]..]}. */
-    private static void gather4(double[] d, int od, double[] x, int base, int[] starts) {
-        for (int s = 0, o = od; s < starts.length; s++, o += 4) {
-            int xo = base + starts[s];
-            d[o] += x[xo];
-            d[o + 1] += x[xo + 1];
-            d[o + 2] += x[xo + 2];
-            d[o + 3] += x[xo + 3];
+    /** Runs of two complex entries: {@code d[od + 4s..] (+)= x[base + starts[s]..]} (assign when {@code first}). */
+    private static void gather4(double[] d, int od, double[] x, int base, int[] starts, boolean first) {
+        if (first) {
+            for (int s = 0, o = od; s < starts.length; s++, o += 4) {
+                int xo = base + starts[s];
+                d[o] = x[xo];
+                d[o + 1] = x[xo + 1];
+                d[o + 2] = x[xo + 2];
+                d[o + 3] = x[xo + 3];
+            }
+        } else {
+            for (int s = 0, o = od; s < starts.length; s++, o += 4) {
+                int xo = base + starts[s];
+                d[o] += x[xo];
+                d[o + 1] += x[xo + 1];
+                d[o + 2] += x[xo + 2];
+                d[o + 3] += x[xo + 3];
+            }
         }
     }
 

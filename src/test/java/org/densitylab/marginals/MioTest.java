@@ -228,9 +228,11 @@ class MioTest extends QuietTest {
         assertTrue(e.getMessage().contains("[2, 1]"), e.getMessage());
         Mio.Plan plan = Mio.plan(3, Marginals.subsets(3, 2));
         double[] x = seed(3).toInterleaved();
+        double[] seedCopy = x.clone();
         e = assertThrows(IllegalArgumentException.class,
                 () -> plan.imposeInPlace(x, new double[][] {new double[32], new double[32], new double[8]}));
         assertTrue(e.getMessage().contains("got 8 values") && e.getMessage().contains("[1, 2]"), e.getMessage());
+        assertArrayEquals(seedCopy, x, "validation happens before X is modified");
     }
 
     @Test
