@@ -50,6 +50,7 @@ public final class Bench {
         CASES.put("ptrace", Bench::partialTraces);
         CASES.put("groups", Bench::trainingGroups);
         CASES.put("table1", Bench::tableOne);
+        CASES.put("mio", org.densitylab.marginals.MioBench::run);
     }
 
     /**

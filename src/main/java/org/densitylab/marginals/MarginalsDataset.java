@@ -1,0 +1,222 @@
+package org.densitylab.marginals;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.densitylab.progress.Progress;
+import org.densitylab.quantum.DensityMatrix;
+import org.densitylab.quantum.RandomStates;
+import org.densitylab.util.Seeds;
+
+/**
+ * Training data of the marginals paper (spec §2): records (MIO input \(\tilde X\), target ρ, rank r) for
+ * one (N, k, rank range).
+ *
+ * <p>Record i is a function of (seed, i) only: with {@code rng = Seeds.forIndex(seed, i)} it draws, in this
+ * order,
+ * <ol>
+ *   <li>the rank \(r = r_{\min} + {}\){@code rng.nextInt(r_max − r_min + 1)}, uniform on
+ *       \(\{r_{\min},\dots,r_{\max}\}\) (spec §2.1);</li>
+ *   <li>the target \(\rho = \sum_{i=1}^r p_i|\psi_i\rangle\langle\psi_i|\), \(p\sim\mathrm{Dirichlet}(r,\dots,r)\),
+ *       \(\psi_i\) Haar ({@link RandomStates#rankR}, spec §2.2);</li>
+ *   <li>the seed \(X_0\), a Hilbert–Schmidt random full-rank state ({@link RandomStates#hilbertSchmidt}
+ *       with rank 2^N, spec §2.4);</li>
+ * </ol>
+ * and stores \(\tilde X = \mathrm{MIO}(X_0, \{\mathrm{tr}_{J^c}\rho\}_{|J| = k})\) (paper Eq. 3, all k-subsets in
+ * lexicographic order, {@link Mio}) and ρ itself, both as {@code [2, n, n]} float32 (the paper's loss uses only
+ * the marginals of ρ, spec §2.5). Records are computed in parallel and delivered to a {@link RecordSink} in
+ * index order; the bytes do not depend on the number of threads.
+ *
+ * <pre>{@code
+ * MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(4, 3, 1000);   // ranks 10..16
+ * InMemoryRecords data = MarginalsDataset.generate(spec, 42L);
+ * float[] input = data.input(0);   // [2, 16, 16] MIO output
+ * Map<String, Object> recipe = MarginalsDataset.recipe(spec, 42L);      // for the manifest
+ * }</pre>
+ */
+public final class MarginalsDataset {
+    /** Target size of one chunk handed to the sink, in floats per array (1 MiB of float32). */
+    static final int CHUNK_FLOATS = 1 << 18;
+    /** Chunks computed together before being delivered in order (bounds the memory held). */
+    static final int CHUNKS_PER_WAVE = 8;
+
+    private MarginalsDataset() {
+    }
+
+    /**
+     * What to generate.
+     *
+     * @param numQubits N, 2..{@value org.densitylab.quantum.Qubits#MAX_QUBITS}
+     * @param k         marginal size, 1..N−1 (the paper trains with k = N−1)
+     * @param rankMin   smallest target rank, ≥ 1
+     * @param rankMax   largest target rank, ≤ 2^N
+     * @param size      number of records, ≥ 0
+     */
+    public record Spec(int numQubits, int k, int rankMin, int rankMax, int size) {
+        /**
+         * Validates.
+         *
+         * @throws IllegalArgumentException naming the bad value
+         */
+        public Spec {
+            Marginals.checkK(numQubits, k);
+            if (numQubits > org.densitylab.quantum.Qubits.MAX_QUBITS) {
+                throw new IllegalArgumentException("N must be at most " + org.densitylab.quantum.Qubits.MAX_QUBITS
+                        + ", got " + numQubits);
+            }
+            int d = 1 << numQubits;
+            if (rankMin < 1 || rankMax > d || rankMin > rankMax) {
+                throw new IllegalArgumentException("rank range must satisfy 1 <= rankMin <= rankMax <= 2^N = " + d
+                        + ", got " + rankMin + ".." + rankMax);
+            }
+            if (size < 0) {
+                throw new IllegalArgumentException("dataset size must be >= 0, got " + size);
+            }
+        }
+
+        /**
+         * The default rank range \(\max(1, 2^N-6)\dots 2^N\): the ranks the paper evaluates on. The reference
+         * code takes r_min on the command line and never records it (spec §2.1, open question 1), so this is
+         * a documented guess.
+         *
+         * @param numQubits N
+         * @param k         marginal size
+         * @param size      number of records
+         * @return the spec
+         */
+        public static Spec of(int numQubits, int k, int size) {
+            int d = 1 << Math.min(Math.max(numQubits, 0), 30);
+            return new Spec(numQubits, k, Math.max(1, d - 6), d, size);
+        }
+
+        /** @return n = 2^N, the matrix dimension */
+        public int dim() {
+            return 1 << numQubits;
+        }
+
+        /** @return floats per [2, n, n] tensor */
+        public int tensorLength() {
+            return 2 * dim() * dim();
+        }
+    }
+
+    /**
+     * Generates a dataset into memory (tests, notebooks, small sets).
+     *
+     * @param spec what to generate
+     * @param seed the run's seed
+     * @return the records
+     */
+    public static InMemoryRecords generate(Spec spec, long seed) {
+        InMemoryRecords out = new InMemoryRecords(spec.numQubits(), spec.size());
+        generate(spec, seed, out);
+        return out;
+    }
+
+    /**
+     * Generates records 0..size−1 (see the class notes for the recipe) in parallel on the current
+     * fork-join pool (the common pool, or the pool this is called from), with a progress bar, and hands them
+     * to {@code sink} in chunks, in index order, from the calling thread.
+     *
+     * @param spec what to generate
+     * @param seed the run's seed; record i depends only on (seed, i)
+     * @param sink receives the chunks
+     */
+    public static void generate(Spec spec, long seed, RecordSink sink) {
+        Objects.requireNonNull(spec, "spec");
+        generate(spec, seed, sink, Math.max(1, Math.min(spec.size(), CHUNK_FLOATS / spec.tensorLength())));
+    }
+
+    /** {@link #generate(Spec, long, RecordSink)} with an explicit chunk size (tests use small ones). */
+    static void generate(Spec spec, long seed, RecordSink sink, int chunk) {
+        Objects.requireNonNull(sink, "sink");
+        int len = spec.tensorLength();
+        int chunks = Math.max(1, Math.min(CHUNKS_PER_WAVE, (spec.size() + chunk - 1) / chunk));
+        int wave = chunk * chunks;
+        float[][] inputs = new float[chunks][chunk * len];
+        float[][] targets = new float[chunks][chunk * len];
+        int[][] ranks = new int[chunks][chunk];
+        Mio.Plan plan = Mio.plan(spec.numQubits(), Marginals.subsets(spec.numQubits(), spec.k()));
+        String task = "marginals dataset N" + spec.numQubits() + "k" + spec.k();
+        try (Progress progress = Progress.start(task, spec.size())) {
+            for (int w0 = 0; w0 < spec.size(); w0 += wave) {
+                int first = w0;
+                int count = Math.min(wave, spec.size() - w0);
+                IntStream.range(0, count).parallel().forEach(j -> {
+                    int c = j / chunk;
+                    int r = j % chunk;
+                    ranks[c][r] = record(spec, plan, seed, first + j, inputs[c], targets[c], r * len);
+                    progress.advance(1);
+                });
+                for (int c = 0; c * chunk < count; c++) {
+                    sink.accept(first + (long) c * chunk, inputs[c], targets[c], ranks[c],
+                            Math.min(chunk, count - c * chunk));
+                }
+            }
+        }
+    }
+
+    /** Computes record {@code index} into the buffers at {@code offset}; returns its rank. */
+    private static int record(Spec spec, Mio.Plan plan, long seed, long index, float[] inputs, float[] targets,
+            int offset) {
+        SplittableRandom rng = Seeds.forIndex(seed, index);
+        int n = spec.numQubits();
+        int rank = spec.rankMin() + rng.nextInt(spec.rankMax() - spec.rankMin() + 1);
+        DensityMatrix rho = RandomStates.rankR(n, rank, rng);
+        DensityMatrix seedState = RandomStates.hilbertSchmidt(n, spec.dim(), rng);
+        double[][] sigmas = new double[plan.size()][];
+        for (int m = 0; m < sigmas.length; m++) {
+            sigmas[m] = Mio.interleaved(rho.keep(plan.subset(m)));
+        }
+        double[] x = seedState.matrix().toInterleaved();
+        plan.imposeInPlace(x, sigmas);
+        int dd = spec.dim() * spec.dim();
+        for (int q = 0; q < dd; q++) {
+            inputs[offset + q] = (float) x[2 * q];
+            inputs[offset + dd + q] = (float) x[2 * q + 1];
+        }
+        rho.toTwoChannel(targets, offset);
+        return rank;
+    }
+
+    /**
+     * The recipe of a dataset, for its manifest: paper, N, k, rank range and law, target and seed ensembles,
+     * subset order, the per-record random streams, and the tensor layout.
+     *
+     * @param spec the spec
+     * @param seed the run's seed
+     * @return an ordered map of JSON-friendly values (strings, numbers, lists)
+     */
+    public static Map<String, Object> recipe(Spec spec, long seed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "marginals-mio");
+        m.put("paper", "Uzcategui-Contreras et al., arXiv:2410.11145 (MIO: Eq. 3)");
+        m.put("N", spec.numQubits());
+        m.put("k", spec.k());
+        m.put("size", spec.size());
+        m.put("rankMin", spec.rankMin());
+        m.put("rankMax", spec.rankMax());
+        m.put("rankLaw", "uniform integer on [rankMin, rankMax]; the reference code never recorded its rankMin,"
+                + " default max(1, 2^N - 6) is the paper's evaluation range");
+        m.put("target", "sum_i p_i |psi_i><psi_i|, p ~ Dirichlet(r,...,r), psi_i Haar (normalised complex Gaussian)");
+        m.put("mioSeed", "Hilbert-Schmidt random full-rank state G G^dagger / tr, G Ginibre 2^N x 2^N");
+        m.put("mio", "one pass X <- X + (sigma_J - tr_{J^c} X) (x) I/2^(N-k) over all k-subsets");
+        m.put("subsetOrder", "lexicographic (itertools.combinations(range(N), k))");
+        m.put("subsets", Marginals.subsets(spec.numQubits(), spec.k()).stream()
+                .map(s -> IntStream.of(s).boxed().toList()).toList());
+        m.put("seed", seed);
+        m.put("seedStrategy", "record i uses SplittableRandom Seeds.forIndex(seed, i); draws in order: rank"
+                + " (nextInt), target (RandomStates.rankR), MIO seed (RandomStates.hilbertSchmidt)");
+        m.put("qubitOrder", "big-endian (qubit 0 = most significant bit); marginal factors in ascending qubit order");
+        m.put("columns", List.of(
+                Map.of("name", "input", "dtype", "float32", "shape", List.of(2, spec.dim(), spec.dim()),
+                        "meaning", "MIO output (real, imaginary), Hermitian, trace 1, not PSD in general"),
+                Map.of("name", "target", "dtype", "float32", "shape", List.of(2, spec.dim(), spec.dim()),
+                        "meaning", "target state rho (real, imaginary); the loss uses only its marginals"),
+                Map.of("name", "rank", "dtype", "int32", "shape", List.of(), "meaning", "rank r of rho")));
+        return m;
+    }
+}

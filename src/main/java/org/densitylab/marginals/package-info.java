@@ -1,0 +1,27 @@
+/**
+ * Quantum marginals and the Marginal Imposition Operator (MIO) of Uzcategui-Contreras, Guerra, Delgado
+ * and Niklitschek, "Machine Learning approach to reconstruct Density Matrices from Quantum Marginals"
+ * (arXiv:2410.11145, Mach. Learn.: Sci. Technol.), reference code {@code guerra-antonio/Learning-QM}; and
+ * the generator of its training data (MIO input, target state).
+ *
+ * <h2>Conventions (marginals spec §1, §2)</h2>
+ * <ul>
+ *   <li><b>Qubit order</b>: big-endian, qubit 0 is the leftmost tensor factor and the most significant
+ *       bit of a basis index, \(i = \sum_q b_q 2^{N-1-q}\).</li>
+ *   <li><b>Marginal</b> on \(J = (j_1 < \dots < j_k)\): \(\sigma_J = \mathrm{tr}_{J^c}\rho\), a
+ *       \(2^k \times 2^k\) matrix whose factors are the kept qubits in ascending order, \(j_1\) most
+ *       significant ({@link org.densitylab.quantum.DensityMatrix#keep(int...)}).</li>
+ *   <li><b>Subsets</b>: all k-subsets of {0..N−1} in lexicographic order (Python's
+ *       {@code itertools.combinations(range(N), k)}): N = 4, k = 3 gives (0,1,2), (0,1,3), (0,2,3), (1,2,3).</li>
+ *   <li><b>MIO</b> (paper Eq. 3): one pass over the subsets in that order,
+ *       \(X \leftarrow X + (\sigma_J - \mathrm{tr}_{J^c}X) \otimes I_{J^c}/2^{N-k}\), from a
+ *       Hilbert–Schmidt random full-rank seed. The result has exactly the prescribed marginals, is
+ *       Hermitian with trace 1, and in general is not positive semidefinite, so it is a
+ *       {@link org.densitylab.linalg.ComplexMatrix}, not a density matrix.</li>
+ *   <li><b>Tensors</b>: {@code [2, n, n]} float32 (channel 0 real part, channel 1 imaginary part,
+ *       row-major), n = 2^N; quantum maths in float64.</li>
+ *   <li><b>Randomness</b>: record i of a dataset uses only {@code Seeds.forIndex(seed, i)}, so datasets do
+ *       not depend on the number of threads.</li>
+ * </ul>
+ */
+package org.densitylab.marginals;
