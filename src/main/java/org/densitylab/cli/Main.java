@@ -47,6 +47,15 @@ public final class Main {
                 + " open notebooks/ in Jupyter (or say how to)", Main::notebooks));
         COMMANDS.put("run-notebooks", new Entry("run-notebooks [--quick] [DIR|NB.ipynb...]: execute the"
                 + " notebooks, write executed copies and an HTML report", NotebookBatch::main));
+        COMMANDS.put("dataset", new Entry("dataset RECIPE --out DIR [--seed S] [--scale S] [--variant V] ...: generate"
+                + " a dataset of either paper (resumable; 'dataset' alone lists the recipes)", DatasetCommand::run));
+        COMMANDS.put("info", new Entry("info DIR: verify a dataset's checksums and print its manifest",
+                a -> DatasetCommand.info(a, System.out)));
+        COMMANDS.put("bench", new Entry("bench [CASE...] [--rounds R]: measure the hot paths (cases: states3, ptrace,"
+                + " groups, table1, mio)", a -> {
+                    org.densitylab.bench.Bench.main(a.toArray(String[]::new));
+                    return 0;
+                }));
     }
 
     private Main() {

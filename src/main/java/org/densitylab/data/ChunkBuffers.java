@@ -95,6 +95,20 @@ public final class ChunkBuffers {
     }
 
     /**
+     * A copy of one record of a float32 column.
+     *
+     * @param column the column
+     * @param slot   the record
+     * @return its values
+     */
+    public float[] floatRecord(String column, int slot) {
+        int e = elements.get(column);
+        float[] out = new float[e];
+        System.arraycopy(floats(column), offset(column, slot), out, 0, e);
+        return out;
+    }
+
+    /**
      * The first {@code records} records as a chunk for the writer (arrays trimmed when the chunk is short).
      *
      * @param records records filled

@@ -29,7 +29,7 @@ public final class DatasetGenerator {
      * @param columns the columns
      * @param count   number of records
      * @param filler  makes record i
-     * @param pool    the threads to use ({@code ForkJoinPool.commonPool()} for all cores)
+     * @param pool    the threads to use ({@link org.densitylab.util.Parallel#pool()} for all cores)
      * @return the committed directory
      * @throws IOException if writing fails (the partial run stays resumable)
      */
@@ -46,7 +46,7 @@ public final class DatasetGenerator {
             ChunkBuffers buf = new ChunkBuffers(columns, (int) Math.min(CHUNK, Math.max(1, count)));
             for (long first = start; first < count; first += buf.capacity()) {
                 int n = (int) Math.min(buf.capacity(), count - first);
-                fill(buf, first, n, filler, pool, p);
+                fill(buf, first, 0, n, filler, pool, p);
                 w.append(buf.toChunk(n));
             }
             return w.commit();
@@ -66,15 +66,21 @@ public final class DatasetGenerator {
     public static ChunkBuffers inMemory(List<ColumnSpec> columns, int count, RecordFiller filler, ForkJoinPool pool, String task) {
         ChunkBuffers buf = new ChunkBuffers(columns, count);
         try (Progress p = Progress.start(task, count)) {
-            fill(buf, 0, count, filler, pool, p);
+            // chunk by chunk: one parallel stream over everything would split into a few large leaves, and a
+            // slow group at the end of a recipe would then run on one thread
+            for (int first = 0; first < count; first += CHUNK) {
+                fill(buf, first, first, Math.min(CHUNK, count - first), filler, pool, p);
+            }
         }
         return buf;
     }
 
-    private static void fill(ChunkBuffers buf, long first, int n, RecordFiller filler, ForkJoinPool pool, Progress p) {
+    /** Fills records first..first+n-1 into slots slot0..slot0+n-1. */
+    private static void fill(ChunkBuffers buf, long first, int slot0, int n, RecordFiller filler, ForkJoinPool pool,
+            Progress p) {
         try {
-            pool.submit(() -> IntStream.range(0, n).parallel().forEach(slot -> {
-                filler.fill(first + slot, buf, slot);
+            pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
+                filler.fill(first + i, buf, slot0 + i);
                 p.advance(1);
             })).get();
         } catch (InterruptedException e) {

@@ -1,12 +1,20 @@
 package org.densitylab.marginals;
 
+import org.densitylab.util.Parallel;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
-import org.densitylab.progress.Progress;
+import org.densitylab.data.ChunkBuffers;
+import org.densitylab.data.DatasetGenerator;
+import org.densitylab.data.RecordFiller;
+import org.densitylab.data.io.ColumnSpec;
+import org.densitylab.data.io.DType;
+import org.densitylab.data.io.DatasetInfo;
 import org.densitylab.quantum.DensityMatrix;
 import org.densitylab.quantum.RandomStates;
 import org.densitylab.util.Seeds;
@@ -27,22 +35,17 @@ import org.densitylab.util.Seeds;
  * </ol>
  * and stores \(\tilde X = \mathrm{MIO}(X_0, \{\mathrm{tr}_{J^c}\rho\}_{|J| = k})\) (paper Eq. 3, all k-subsets in
  * lexicographic order, {@link Mio}) and ρ itself, both as {@code [2, n, n]} float32 (the paper's loss uses only
- * the marginals of ρ, spec §2.5). Records are computed in parallel and delivered to a {@link RecordSink} in
- * index order; the bytes do not depend on the number of threads.
+ * the marginals of ρ, spec §2.5). Records are computed in parallel by the common
+ * {@link DatasetGenerator}; the bytes do not depend on the number of threads.
  *
  * <pre>{@code
  * MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(4, 3, 1000);   // ranks 10..16
- * InMemoryRecords data = MarginalsDataset.generate(spec, 42L);
- * float[] input = data.input(0);   // [2, 16, 16] MIO output
+ * ChunkBuffers data = MarginalsDataset.generate(spec, 42L);
+ * float[] input = data.floatRecord("input", 0);   // [2, 16, 16] MIO output
  * Map<String, Object> recipe = MarginalsDataset.recipe(spec, 42L);      // for the manifest
  * }</pre>
  */
 public final class MarginalsDataset {
-    /** Target size of one chunk handed to the sink, in floats per array (1 MiB of float32). */
-    static final int CHUNK_FLOATS = 1 << 18;
-    /** Chunks computed together before being delivered in order (bounds the memory held). */
-    static final int CHUNKS_PER_WAVE = 8;
-
     private MarginalsDataset() {
     }
 
@@ -104,59 +107,72 @@ public final class MarginalsDataset {
     }
 
     /**
-     * Generates a dataset into memory (tests, notebooks, small sets).
+     * The dataset's columns: {@code input} float32 [2, n, n] (the MIO output), {@code target} float32
+     * [2, n, n] (ρ), {@code rank} int32 [1].
      *
-     * @param spec what to generate
-     * @param seed the run's seed
-     * @return the records
+     * @param spec the spec
+     * @return the columns
      */
-    public static InMemoryRecords generate(Spec spec, long seed) {
-        InMemoryRecords out = new InMemoryRecords(spec.numQubits(), spec.size());
-        generate(spec, seed, out);
-        return out;
+    public static List<ColumnSpec> columns(Spec spec) {
+        int n = spec.dim();
+        return List.of(ColumnSpec.of("input", DType.FLOAT32, 2, n, n), ColumnSpec.of("target", DType.FLOAT32, 2, n, n),
+                ColumnSpec.of("rank", DType.INT32, 1));
     }
 
     /**
-     * Generates records 0..size−1 (see the class notes for the recipe) in parallel on the current
-     * fork-join pool (the common pool, or the pool this is called from), with a progress bar, and hands them
-     * to {@code sink} in chunks, in index order, from the calling thread.
+     * The record filler: record i from (seed, i) as described in the class comment.
      *
      * @param spec what to generate
-     * @param seed the run's seed; record i depends only on (seed, i)
-     * @param sink receives the chunks
+     * @param seed the run's seed
+     * @return a thread-safe filler
      */
-    public static void generate(Spec spec, long seed, RecordSink sink) {
-        Objects.requireNonNull(spec, "spec");
-        generate(spec, seed, sink, Math.max(1, Math.min(spec.size(), CHUNK_FLOATS / spec.tensorLength())));
+    public static RecordFiller filler(Spec spec, long seed) {
+        Mio.Plan plan = Mio.plan(spec.numQubits(), Marginals.subsets(spec.numQubits(), spec.k()));
+        return (index, out, slot) -> {
+            int rank = record(spec, plan, seed, index, out.floats("input"), out.floats("target"), out.offset("input", slot));
+            out.ints("rank")[slot] = rank;
+        };
     }
 
-    /** {@link #generate(Spec, long, RecordSink)} with an explicit chunk size (tests use small ones). */
-    static void generate(Spec spec, long seed, RecordSink sink, int chunk) {
-        Objects.requireNonNull(sink, "sink");
-        int len = spec.tensorLength();
-        int chunks = Math.max(1, Math.min(CHUNKS_PER_WAVE, (spec.size() + chunk - 1) / chunk));
-        int wave = chunk * chunks;
-        float[][] inputs = new float[chunks][chunk * len];
-        float[][] targets = new float[chunks][chunk * len];
-        int[][] ranks = new int[chunks][chunk];
-        Mio.Plan plan = Mio.plan(spec.numQubits(), Marginals.subsets(spec.numQubits(), spec.k()));
-        String task = "marginals dataset N" + spec.numQubits() + "k" + spec.k();
-        try (Progress progress = Progress.start(task, spec.size())) {
-            for (int w0 = 0; w0 < spec.size(); w0 += wave) {
-                int first = w0;
-                int count = Math.min(wave, spec.size() - w0);
-                IntStream.range(0, count).parallel().forEach(j -> {
-                    int c = j / chunk;
-                    int r = j % chunk;
-                    ranks[c][r] = record(spec, plan, seed, first + j, inputs[c], targets[c], r * len);
-                    progress.advance(1);
-                });
-                for (int c = 0; c * chunk < count; c++) {
-                    sink.accept(first + (long) c * chunk, inputs[c], targets[c], ranks[c],
-                            Math.min(chunk, count - c * chunk));
-                }
-            }
-        }
+    /**
+     * Generates a dataset in memory (tests, notebooks, small sets) with all cores.
+     *
+     * @param spec what to generate
+     * @param seed the run's seed
+     * @return the records, record i in slot i
+     */
+    public static ChunkBuffers generate(Spec spec, long seed) {
+        return generate(spec, seed, Parallel.pool());
+    }
+
+    /**
+     * Generates a dataset in memory on the given threads; the bytes do not depend on them.
+     *
+     * @param spec what to generate
+     * @param seed the run's seed
+     * @param pool the threads
+     * @return the records, record i in slot i
+     */
+    public static ChunkBuffers generate(Spec spec, long seed, ForkJoinPool pool) {
+        return DatasetGenerator.inMemory(columns(spec), spec.size(), filler(spec, seed), pool, task(spec));
+    }
+
+    /**
+     * Generates a dataset on disk (resuming an interrupted run of the same spec and seed) with all cores.
+     *
+     * @param spec what to generate
+     * @param seed the run's seed
+     * @param dir  the dataset directory
+     * @return the committed directory
+     * @throws IOException if writing fails
+     */
+    public static Path write(Spec spec, long seed, Path dir) throws IOException {
+        DatasetInfo info = DatasetInfo.of(task(spec), recipe(spec, seed), seed);
+        return DatasetGenerator.write(dir, info, columns(spec), spec.size(), filler(spec, seed), Parallel.pool());
+    }
+
+    private static String task(Spec spec) {
+        return "marginals-N" + spec.numQubits() + "k" + spec.k();
     }
 
     /** Computes record {@code index} into the buffers at {@code offset}; returns its rank. */

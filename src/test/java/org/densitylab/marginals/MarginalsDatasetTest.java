@@ -5,71 +5,50 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import java.nio.file.Path;
 import org.densitylab.QuietTest;
+import org.densitylab.data.ChunkBuffers;
+import org.densitylab.data.io.Dataset;
 import org.densitylab.linalg.ComplexMatrix;
 import org.densitylab.quantum.DensityMatrix;
 import org.densitylab.quantum.QubitOrder;
 import org.densitylab.quantum.RandomStates;
 import org.densitylab.util.Seeds;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MarginalsDatasetTest extends QuietTest {
     private static final long DATA_SEED = 424242L;
 
-    private static InMemoryRecords generateIn(ForkJoinPool pool, MarginalsDataset.Spec spec, int chunk)
-            throws Exception {
-        try {
-            return pool.submit(() -> {
-                InMemoryRecords out = new InMemoryRecords(spec.numQubits(), spec.size());
-                MarginalsDataset.generate(spec, DATA_SEED, out, chunk);
-                return out;
-            }).get();
-        } finally {
-            pool.shutdown();
-        }
-    }
-
     @Test
-    void sameBytesWithOneOrTwoThreadsAndAnyChunking() throws Exception {
+    void sameBytesWithOneOrTwoThreads() {
         MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(3, 2, 150);
-        InMemoryRecords one = generateIn(new ForkJoinPool(1), spec, 7);
-        InMemoryRecords two = generateIn(new ForkJoinPool(2), spec, 7);
-        InMemoryRecords defaults = MarginalsDataset.generate(spec, DATA_SEED);
-        for (InMemoryRecords other : List.of(two, defaults)) {
-            assertArrayEquals(one.inputs(), other.inputs());
-            assertArrayEquals(one.targets(), other.targets());
-            assertArrayEquals(one.ranks(), other.ranks());
-        }
-        assertEquals(150, one.received());
-        InMemoryRecords otherSeed = new InMemoryRecords(3, 150);
-        MarginalsDataset.generate(spec, DATA_SEED + 1, otherSeed);
-        assertTrue(!java.util.Arrays.equals(one.inputs(), otherSeed.inputs()));
+        ChunkBuffers one = MarginalsDataset.generate(spec, DATA_SEED, new ForkJoinPool(1));
+        ChunkBuffers two = MarginalsDataset.generate(spec, DATA_SEED, new ForkJoinPool(2));
+        assertArrayEquals(one.floats("input"), two.floats("input"));
+        assertArrayEquals(one.floats("target"), two.floats("target"));
+        assertArrayEquals(one.ints("rank"), two.ints("rank"));
+        ChunkBuffers otherSeed = MarginalsDataset.generate(spec, DATA_SEED + 1);
+        assertTrue(!java.util.Arrays.equals(one.floats("input"), otherSeed.floats("input")));
     }
 
     @Test
-    void chunksArriveInOrderWithoutGaps() {
-        MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(3, 1, 61);
-        List<long[]> calls = new ArrayList<>();
-        String[] thread = new String[1];
-        MarginalsDataset.generate(spec, DATA_SEED, (first, in, tg, rk, count) -> {
-            calls.add(new long[] {first, count});
-            assertTrue(in.length >= count * spec.tensorLength() && tg.length == in.length && rk.length >= count);
-            thread[0] = thread[0] == null ? Thread.currentThread().getName() : thread[0];
-            assertEquals(thread[0], Thread.currentThread().getName(), "sink called from one thread");
-        }, 5);
-        long next = 0;
-        for (long[] c : calls) {
-            assertEquals(next, c[0]);
-            assertTrue(c[1] >= 1 && c[1] <= 5);
-            next += c[1];
+    void writtenDatasetReadsBackTheSameRecordsWithItsRecipe(@TempDir Path tmp) throws Exception {
+        MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(3, 2, 5000);
+        Path dir = MarginalsDataset.write(spec, DATA_SEED, tmp.resolve("n3k2"));
+        ChunkBuffers mem = MarginalsDataset.generate(spec, DATA_SEED);
+        try (Dataset ds = Dataset.open(dir)) {
+            assertEquals(5000, ds.records());
+            assertArrayEquals(mem.floats("input"), ds.readColumn("input").floats());
+            assertArrayEquals(mem.floats("target"), ds.readColumn("target").floats());
+            assertArrayEquals(mem.ints("rank"), ds.readColumn("rank").ints());
+            assertEquals(DATA_SEED, ds.info().seed());
+            assertEquals(3, ds.info().recipe().get("N").getAsInt());
         }
-        assertEquals(61, next);
-        assertTrue(calls.size() >= 13, "61 records in chunks of 5 (several waves of 8 chunks)");
     }
 
     @Test
@@ -77,13 +56,13 @@ class MarginalsDatasetTest extends QuietTest {
         MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(3, 2, 120);
         assertEquals(2, spec.rankMin());
         assertEquals(8, spec.rankMax());
-        InMemoryRecords data = MarginalsDataset.generate(spec, DATA_SEED);
+        ChunkBuffers data = MarginalsDataset.generate(spec, DATA_SEED);
         boolean[] seen = new boolean[9];
-        for (int i = 0; i < data.size(); i++) {
-            int r = data.rank(i);
+        for (int i = 0; i < data.capacity(); i++) {
+            int r = data.ints("rank")[i];
             assertTrue(r >= 2 && r <= 8, "rank " + r);
             seen[r] = true;
-            DensityMatrix rho = DensityMatrix.fromTwoChannel(toDouble(data.target(i)), QubitOrder.BIG_ENDIAN, 1e-5);
+            DensityMatrix rho = DensityMatrix.fromTwoChannel(toDouble(data.floatRecord("target", i)), QubitOrder.BIG_ENDIAN, 1e-5);
             assertEquals(r, rho.rank(1e-5), "rank of target " + i);
         }
         for (int r = 2; r <= 8; r++) {
@@ -96,10 +75,10 @@ class MarginalsDatasetTest extends QuietTest {
     @Test
     void inputsHaveTheTargetsMarginalsAndEqualARecomputation() {
         MarginalsDataset.Spec spec = new MarginalsDataset.Spec(4, 3, 1, 16, 40);
-        InMemoryRecords data = MarginalsDataset.generate(spec, DATA_SEED);
-        for (int i = 0; i < data.size(); i++) {
-            double[] x = interleave(data.input(i));
-            double[] rho = interleave(data.target(i));
+        ChunkBuffers data = MarginalsDataset.generate(spec, DATA_SEED);
+        for (int i = 0; i < data.capacity(); i++) {
+            double[] x = interleave(data.floatRecord("input", i));
+            double[] rho = interleave(data.floatRecord("target", i));
             for (int[] j : Marginals.subsets(4, 3)) {
                 double err = Oracles.maxAbsDiff(Oracles.partialTraceKeep(x, 4, j), Oracles.partialTraceKeep(rho, 4, j));
                 assertTrue(err <= 1e-6, "record " + i + " marginal error " + err);
@@ -111,9 +90,9 @@ class MarginalsDatasetTest extends QuietTest {
             DensityMatrix rho = RandomStates.rankR(4, rank, r);
             ComplexMatrix seed = RandomStates.hilbertSchmidt(4, 16, r).matrix();
             ComplexMatrix x = Mio.impose(seed, Marginals.of(rho, 3));
-            assertEquals(rank, data.rank(i));
-            assertArrayEquals(rho.toTwoChannel(), data.target(i));
-            assertArrayEquals(twoChannel(x), data.input(i));
+            assertEquals(rank, data.ints("rank")[i]);
+            assertArrayEquals(rho.toTwoChannel(), data.floatRecord("target", i));
+            assertArrayEquals(twoChannel(x), data.floatRecord("input", i));
         }
     }
 
@@ -142,8 +121,8 @@ class MarginalsDatasetTest extends QuietTest {
         assertEquals(1.0, y.traceRe(), 1e-12);
 
         MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(4, 3, 1000);   // ranks 10..16
-        InMemoryRecords data = MarginalsDataset.generate(spec, 42L);
-        float[] input = data.input(0);   // [2, 16, 16] MIO output
+        ChunkBuffers data = MarginalsDataset.generate(spec, 42L);
+        float[] input = data.floatRecord("input", 0);   // [2, 16, 16] MIO output
         Map<String, Object> recipe = MarginalsDataset.recipe(spec, 42L);      // for the manifest
         assertEquals(2 * 16 * 16, input.length);
         assertEquals(1000, recipe.get("size"));
@@ -162,13 +141,6 @@ class MarginalsDatasetTest extends QuietTest {
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> MarginalsDataset.Spec.of(4, 0, 10));
         assertTrue(e.getMessage().contains("k = 0"), e.getMessage());
-    }
-
-    @Test
-    void emptyDatasetCallsNothing() {
-        MarginalsDataset.generate(MarginalsDataset.Spec.of(3, 2, 0), 1L, (f, in, tg, rk, c) -> {
-            throw new AssertionError("no records expected");
-        });
     }
 
     private static double[] toDouble(float[] f) {

@@ -1,5 +1,6 @@
 package org.densitylab.data.entanglement;
 
+import org.densitylab.util.Parallel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class EntanglementDataset {
     public static Path write(Recipe recipe, long seed, Path dir) throws IOException {
         DatasetInfo info = DatasetInfo.of(recipe.name(), recipe.describe(), seed).withConventions(conventions());
         return DatasetGenerator.write(dir, info, columns(recipe.qubits()), recipe.count(), filler(recipe, seed),
-                ForkJoinPool.commonPool());
+                Parallel.pool());
     }
 
     /**

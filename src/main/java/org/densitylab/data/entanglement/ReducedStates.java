@@ -91,17 +91,35 @@ public final class ReducedStates {
         if (skipDoomed && (keepE < n || e.length == n)) {
             return null;
         }
-        StateVector c = StateVector.zero(q);
+        // register qubit r simulates global qubit reg[r]; a max-rank candidate keeps only qubits of E, and the
+        // qubits outside E stay in a product state that is traced out, so they need no simulation
+        int[] reg = skipDoomed ? e : java.util.stream.IntStream.range(0, q).toArray();
+        int[] local = new int[q];
+        Arrays.fill(local, -1);
+        for (int r = 0; r < reg.length; r++) {
+            local[reg[r]] = r;
+        }
+        StateVector c = StateVector.zero(reg.length);
         for (int[] sample : samples) {
+            int[] s = relabel(sample, local);
             switch (family) {
-                case W -> PureStates.prepareW(c, sample);
-                case GHZ -> PureStates.prepareGhz(c, sample);
-                case RANDOM_ENTANGLEMENT -> PureStates.randomEntangling(c, sample,
-                        PureStates.cuCount(q, sample.length, Variant.REFERENCE_CODE, rng), rng);
+                case W -> PureStates.prepareW(c, s);
+                case GHZ -> PureStates.prepareGhz(c, s);
+                case RANDOM_ENTANGLEMENT -> PureStates.randomEntangling(c, s,
+                        PureStates.cuCount(q, s.length, Variant.REFERENCE_CODE, rng), rng);
             }
             PureStates.localLayer(c, PureStates.FINAL_GATES, rng);
         }
-        return reduce(c.ket(), fromE, fillers, labelPotentPpt && family == Family.RANDOM_ENTANGLEMENT && keepE >= 2);
+        return reduce(c.ket(), relabel(fromE, local), relabel(fillers, local),
+                labelPotentPpt && family == Family.RANDOM_ENTANGLEMENT && keepE >= 2);
+    }
+
+    private static int[] relabel(int[] qubits, int[] local) {
+        int[] out = new int[qubits.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = local[qubits[i]];
+        }
+        return out;
     }
 
     /**

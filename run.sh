@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# DensityLab main command. On a fresh Debian machine it installs what is missing (JDK 17, Maven, Debian's
+# Jupyter), builds the project, installs the Jupyter kernel "Java (DensityLab)" for this user, and then
+#   ./run.sh                   opens the notebooks in Jupyter (a browser tab; Ctrl-C stops the server)
+#   ./run.sh --headless [--quick]
+#                              executes every notebook without a browser and writes the executed copies and
+#                              an HTML report to results/local/notebooks/ (--quick: the small CI configuration)
+#   ./run.sh dataset ...       any other densitylab command (dataset, info, bench, kernel, run-notebooks)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+java_major() { javac -version 2>&1 | sed -E 's/^javac ([0-9]+).*/\1/'; }
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+need=()
+if ! command -v javac >/dev/null || [ "$(java_major)" -lt 17 ]; then need+=(openjdk-17-jdk-headless); fi
+command -v mvn >/dev/null || need+=(maven)
+if [ "${1:-}" = "" ]; then
+  for p in jupyter-notebook python3-notebook jupyter-nbconvert python3-nbclient fonts-dejavu-core; do
+    installed "$p" || need+=("$p")
+  done
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  echo "run.sh: installing ${need[*]} with apt-get"
+  sudo_if_needed apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+if ! ls target/densitylab-*-kernel.jar >/dev/null 2>&1 || [ -n "$(find src pom.xml -newer target/classpath.txt -print -quit 2>/dev/null)" ]; then
+  mvn -B -q -ntp package -DskipTests
+fi
+jar=$(ls target/densitylab-*-SNAPSHOT.jar target/densitylab-?.?.?.jar 2>/dev/null | grep -v kernel | head -1)
+run() { java -Xmx6g -Djava.awt.headless=true -cp "$jar:target/lib/*" org.densitylab.cli.Main "$@"; }
+
+case "${1:-}" in
+  "") run notebooks ;;
+  --headless) shift; run kernel install --user >/dev/null; run run-notebooks "$@" ;;
+  *) run "$@" ;;
+esac
