@@ -124,4 +124,55 @@ public final class ComplexOps {
         }
         return r;
     }
+
+    /**
+     * Removes from x its component along the unit vector z: \(x \leftarrow x - \langle z, x\rangle z\)
+     * (one step of Gram–Schmidt).
+     *
+     * @param x an interleaved vector, updated
+     * @param z an interleaved unit vector of the same length
+     */
+    public static void projectOut(double[] x, double[] z) {
+        double cr = 0;
+        double ci = 0;
+        for (int i = 0; i < z.length; i += 2) {
+            cr += z[i] * x[i] + z[i + 1] * x[i + 1];
+            ci += z[i] * x[i + 1] - z[i + 1] * x[i];
+        }
+        for (int i = 0; i < z.length; i += 2) {
+            x[i] -= cr * z[i] - ci * z[i + 1];
+            x[i + 1] -= cr * z[i + 1] + ci * z[i];
+        }
+    }
+
+    /**
+     * @param x an interleaved vector
+     * @return its Euclidean norm
+     */
+    public static double norm(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * Orthonormalises vectors in place by modified Gram–Schmidt, twice ("twice is enough" for round-off).
+     *
+     * @param vectors linearly independent interleaved vectors of equal length
+     */
+    public static void orthonormalize(double[][] vectors) {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int c = 0; c < vectors.length; c++) {
+                for (int p = 0; p < c; p++) {
+                    projectOut(vectors[c], vectors[p]);
+                }
+                double s = 1 / norm(vectors[c]);
+                for (int i = 0; i < vectors[c].length; i++) {
+                    vectors[c][i] *= s;
+                }
+            }
+        }
+    }
 }

@@ -270,7 +270,7 @@ public final class HermitianEigen {
                     if (cand[c] == null) {
                         continue;
                     }
-                    double nrm = norm(cand[c]);
+                    double nrm = ComplexOps.norm(cand[c]);
                     if (nrm > bestNorm) {
                         bestNorm = nrm;
                         best = c;
@@ -278,10 +278,12 @@ public final class HermitianEigen {
                 }
                 double[] z = cand[best];
                 cand[best] = null;
-                scaleInPlace(z, 1.0 / bestNorm);
+                for (int i = 0; i < z.length; i++) {
+                    z[i] /= bestNorm;
+                }
                 for (double[] other : cand) {
                     if (other != null) {
-                        project(other, z);
+                        ComplexOps.projectOut(other, z);
                     }
                 }
                 values[found] = rayleigh(a, z, n);
@@ -297,34 +299,6 @@ public final class HermitianEigen {
             throw new ArithmeticException("could not extract " + n + " eigenvectors from the real embedding (got " + found + ")");
         }
         return new Decomposition(values, ComplexMatrix.wrap(n, n, vecs));
-    }
-
-    private static double norm(double[] z) {
-        double s = 0;
-        for (double x : z) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
-
-    private static void scaleInPlace(double[] z, double s) {
-        for (int i = 0; i < z.length; i++) {
-            z[i] *= s;
-        }
-    }
-
-    /** x ← x − ⟨z, x⟩ z for a unit vector z. */
-    private static void project(double[] x, double[] z) {
-        double cr = 0;
-        double ci = 0;
-        for (int i = 0; i < z.length; i += 2) {
-            cr += z[i] * x[i] + z[i + 1] * x[i + 1];
-            ci += z[i] * x[i + 1] - z[i + 1] * x[i];
-        }
-        for (int i = 0; i < z.length; i += 2) {
-            x[i] -= cr * z[i] - ci * z[i + 1];
-            x[i + 1] -= cr * z[i + 1] + ci * z[i];
-        }
     }
 
     /** z† H z for a unit vector z. */

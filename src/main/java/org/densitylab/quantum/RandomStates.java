@@ -77,9 +77,18 @@ public final class RandomStates {
         if (d < 1) {
             throw new IllegalArgumentException("unitary dimension must be >= 1, got " + d);
         }
-        double[] q = ginibre(d, d, rng);
-        orthonormalizeColumns(q, d, d);
-        orthonormalizeColumns(q, d, d); // a second pass restores orthogonality to round-off ("twice is enough")
+        double[][] cols = new double[d][];
+        for (int c = 0; c < d; c++) {
+            cols[c] = ginibre(d, 1, rng);
+        }
+        ComplexOps.orthonormalize(cols);
+        double[] q = new double[2 * d * d];
+        for (int c = 0; c < d; c++) {
+            for (int i = 0; i < d; i++) {
+                q[2 * (i * d + c)] = cols[c][2 * i];
+                q[2 * (i * d + c) + 1] = cols[c][2 * i + 1];
+            }
+        }
         return ComplexMatrix.ofInterleaved(d, d, q);
     }
 
@@ -254,39 +263,6 @@ public final class RandomStates {
             g[k] = rng.nextGaussian();
         }
         return g;
-    }
-
-    /** Modified Gram–Schmidt on the columns of an interleaved rows×cols matrix. */
-    private static void orthonormalizeColumns(double[] q, int rows, int cols) {
-        for (int c = 0; c < cols; c++) {
-            for (int p = 0; p < c; p++) {
-                double dr = 0;
-                double di = 0;
-                for (int i = 0; i < rows; i++) {
-                    double pr = q[2 * (i * cols + p)];
-                    double pi = q[2 * (i * cols + p) + 1];
-                    double xr = q[2 * (i * cols + c)];
-                    double xi = q[2 * (i * cols + c) + 1];
-                    dr += pr * xr + pi * xi;
-                    di += pr * xi - pi * xr;
-                }
-                for (int i = 0; i < rows; i++) {
-                    double pr = q[2 * (i * cols + p)];
-                    double pi = q[2 * (i * cols + p) + 1];
-                    q[2 * (i * cols + c)] -= dr * pr - di * pi;
-                    q[2 * (i * cols + c) + 1] -= dr * pi + di * pr;
-                }
-            }
-            double s = 0;
-            for (int i = 0; i < rows; i++) {
-                s += q[2 * (i * cols + c)] * q[2 * (i * cols + c)] + q[2 * (i * cols + c) + 1] * q[2 * (i * cols + c) + 1];
-            }
-            s = 1 / Math.sqrt(s);
-            for (int i = 0; i < rows; i++) {
-                q[2 * (i * cols + c)] *= s;
-                q[2 * (i * cols + c) + 1] *= s;
-            }
-        }
     }
 
     private static int dimOf(int n) {

@@ -76,6 +76,22 @@ class EntanglementDatasetTest extends QuietTest {
     }
 
     @Test
+    void fourQubitRecipesGiveSevenLabelsPerState() {
+        Recipe r = EntanglementRecipes.training(4, true, Variant.PAPER, 0.0002);
+        ChunkBuffers b = EntanglementDataset.inMemory(r, 3, Parallel.pool());
+        int n = (int) r.count();
+        assertEquals(n * 2 * 16 * 16, b.floats("states").length);
+        assertEquals(n * 7, b.bytes("labels").length);
+        for (int i = 0; i < n; i++) {
+            DensityMatrix rho = DensityMatrix.fromTwoChannel(toDouble(b.floatRecord("states", i)), QubitOrder.BIG_ENDIAN, 1e-5);
+            double[] neg = rho.negativities();
+            for (int j = 0; j < 7; j++) {
+                assertEquals(b.doubles("negativity")[7 * i + j], neg[j], 1e-5, "record " + i + " cut " + j);
+            }
+        }
+    }
+
+    @Test
     void writesResumesAndReadsBack(@TempDir Path tmp) throws Exception {
         Recipe r = EntanglementRecipes.pureTest(3, Variant.PAPER, 0.3);
         Path dir = tmp.resolve("pure");

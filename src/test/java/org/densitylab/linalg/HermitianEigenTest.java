@@ -7,60 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.densitylab.QuietTest;
+import org.densitylab.quantum.RandomStates;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class HermitianEigenTest extends QuietTest {
 
-    /** A random unitary from Gram–Schmidt on Gaussian columns. */
-    private ComplexMatrix randomUnitary(int n) {
-        double[] q = new double[2 * n * n];
-        for (int k = 0; k < q.length; k++) {
-            q[k] = gauss();
-        }
-        for (int c = 0; c < n; c++) {
-            for (int p = 0; p < c; p++) {
-                double dr = 0;
-                double di = 0;
-                for (int i = 0; i < n; i++) {
-                    double pr = q[2 * (i * n + p)];
-                    double pi = q[2 * (i * n + p) + 1];
-                    double xr = q[2 * (i * n + c)];
-                    double xi = q[2 * (i * n + c) + 1];
-                    dr += pr * xr + pi * xi;
-                    di += pr * xi - pi * xr;
-                }
-                for (int i = 0; i < n; i++) {
-                    double pr = q[2 * (i * n + p)];
-                    double pi = q[2 * (i * n + p) + 1];
-                    q[2 * (i * n + c)] -= dr * pr - di * pi;
-                    q[2 * (i * n + c) + 1] -= dr * pi + di * pr;
-                }
-            }
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += q[2 * (i * n + c)] * q[2 * (i * n + c)] + q[2 * (i * n + c) + 1] * q[2 * (i * n + c) + 1];
-            }
-            s = Math.sqrt(s);
-            for (int i = 0; i < n; i++) {
-                q[2 * (i * n + c)] /= s;
-                q[2 * (i * n + c) + 1] /= s;
-            }
-        }
-        return ComplexMatrix.ofInterleaved(n, n, q);
-    }
-
-    private double gauss() {
-        double u = rng.nextDouble();
-        double v = rng.nextDouble();
-        return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
-    }
-
     /** V diag(lambda) V† with a known spectrum. */
     private ComplexMatrix withSpectrum(double[] lambda) {
         int n = lambda.length;
-        ComplexMatrix v = randomUnitary(n);
+        ComplexMatrix v = RandomStates.haarUnitary(n, rng);
         double[] d = new double[2 * n * n];
         for (int i = 0; i < n; i++) {
             d[2 * (i * n + i)] = lambda[i];

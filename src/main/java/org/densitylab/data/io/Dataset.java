@@ -349,19 +349,7 @@ public final class Dataset implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        for (FileChannel ch : channels) {
-            try {
-                if (ch != null) {
-                    ch.close();
-                }
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        FileIo.closeAll(channels);
     }
 
     /** @return column names in order */

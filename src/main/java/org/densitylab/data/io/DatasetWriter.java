@@ -386,18 +386,6 @@ public final class DatasetWriter implements AutoCloseable {
     }
 
     private void closeChannels() throws IOException {
-        IOException first = null;
-        for (FileChannel ch : channels) {
-            try {
-                if (ch != null) {
-                    ch.close();
-                }
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        FileIo.closeAll(channels);
     }
 }

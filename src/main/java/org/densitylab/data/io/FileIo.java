@@ -164,4 +164,26 @@ final class FileIo {
     static String hex(long crc) {
         return String.format("%08x", crc);
     }
+
+    /**
+     * Closes every non-null channel, even if some fail; rethrows the first failure.
+     *
+     * @param channels the channels
+     * @throws IOException the first close failure
+     */
+    static void closeAll(FileChannel... channels) throws IOException {
+        IOException first = null;
+        for (FileChannel ch : channels) {
+            try {
+                if (ch != null) {
+                    ch.close();
+                }
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
 }
