@@ -31,7 +31,11 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 if ! ls target/densitylab-*-kernel.jar >/dev/null 2>&1 || [ -n "$(find src pom.xml -newer target/classpath.txt -print -quit 2>/dev/null)" ]; then
   mvn -B -q -ntp package -DskipTests
 fi
-jar=$(ls target/densitylab-*-SNAPSHOT.jar target/densitylab-?.?.?.jar 2>/dev/null | grep -v kernel | head -1)
+jar=""
+for j in target/densitylab-*.jar; do
+  case "$j" in *-kernel.jar|*-sources.jar|*-javadoc.jar) ;; *) jar=$j ;; esac
+done
+[ -n "$jar" ] || { echo "run.sh: no target/densitylab-*.jar after the build" >&2; exit 1; }
 run() { java -Xmx6g -Djava.awt.headless=true -cp "$jar:target/lib/*" org.densitylab.cli.Main "$@"; }
 
 case "${1:-}" in

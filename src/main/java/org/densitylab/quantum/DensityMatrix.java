@@ -276,30 +276,7 @@ public final class DensityMatrix {
      */
     public DensityMatrix keep(int... qubits) {
         int[] k = Qubits.checkedSorted(n, qubits);
-        if (k.length == 0) {
-            throw new IllegalArgumentException("keep at least one qubit (tracing out everything leaves the number 1)");
-        }
-        if (k.length == n) {
-            return this;
-        }
-        int[] kept = Qubits.spread(n, k);
-        int[] traced = Qubits.spread(n, Qubits.complement(n, k));
-        int dk = kept.length;
-        double[] out = new double[2 * dk * dk];
-        for (int a = 0; a < dk; a++) {
-            for (int b = 0; b < dk; b++) {
-                double sr = 0;
-                double si = 0;
-                for (int t : traced) {
-                    int o = 2 * ((kept[a] | t) * dim + (kept[b] | t));
-                    sr += data[o];
-                    si += data[o + 1];
-                }
-                out[2 * (a * dk + b)] = sr;
-                out[2 * (a * dk + b) + 1] = si;
-            }
-        }
-        return new DensityMatrix(k.length, out);
+        return k.length == n ? this : new DensityMatrix(k.length, PartialTrace.keep(data, n, k));
     }
 
     /**

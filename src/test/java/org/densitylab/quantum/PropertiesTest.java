@@ -130,4 +130,15 @@ class PropertiesTest extends QuietTest {
             assertTrue(psi.keep(keep).matrix().maxAbsDiff(psi.toDensityMatrix().keep(keep).matrix()) < 1e-15);
         }
     }
+
+    @Test
+    void partialTraceOfAnyMatrixMatchesTheDensityMatrixOneAndIsLinear() {
+        DensityMatrix a = randomMixed(3);
+        DensityMatrix b = randomMixed(3);
+        assertTrue(PartialTrace.keep(a.matrix(), 0, 2).maxAbsDiff(a.keep(0, 2).matrix()) < 1e-15);
+        // a non-positive combination: linearity, tr_B(2a - b) = 2 tr_B a - tr_B b
+        ComplexMatrix x = a.matrix().scale(2).minus(b.matrix());
+        ComplexMatrix expected = a.keep(1).matrix().scale(2).minus(b.keep(1).matrix());
+        assertTrue(PartialTrace.keep(x, 1).maxAbsDiff(expected) < 1e-15);
+    }
 }
