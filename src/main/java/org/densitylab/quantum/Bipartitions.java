@@ -70,4 +70,44 @@ public final class Bipartitions {
             combinations(n, k, q + 1, cur, depth + 1, out);
         }
     }
+
+    /**
+     * The index of the cut S | S̄ in {@link #of(int)}, whichever side is given.
+     *
+     * @param n      register size
+     * @param subset one side of the cut
+     * @return its index j
+     * @throws IllegalArgumentException if the set is not a proper, non-empty subset
+     */
+    public static int indexOf(int n, int... subset) {
+        Bipartition b = new Bipartition(n, subset);
+        List<Bipartition> cuts = of(n);
+        int j = cuts.indexOf(b);
+        return j >= 0 ? j : cuts.indexOf(new Bipartition(n, b.complement()));
+    }
+
+    /**
+     * How cuts move under a qubit permutation (new qubit k carries old qubit p[k]): cut j of the permuted
+     * state is cut {@code map[j]} of the original, since its side \(S_j\) holds the old qubits
+     * \(\{p[s] : s \in S_j\}\). A network consistent under permutations satisfies
+     * \(p_j(\pi\rho) = p_{\mathrm{map}[j]}(\rho)\).
+     *
+     * @param n register size
+     * @param p a permutation of 0..n−1
+     * @return map, one entry per cut
+     */
+    public static int[] permutationMap(int n, int[] p) {
+        Qubits.checkPermutation(n, p);
+        List<Bipartition> cuts = of(n);
+        int[] map = new int[cuts.size()];
+        for (int j = 0; j < map.length; j++) {
+            int[] s = cuts.get(j).subset();
+            int[] old = new int[s.length];
+            for (int i = 0; i < s.length; i++) {
+                old[i] = p[s[i]];
+            }
+            map[j] = indexOf(n, old);
+        }
+        return map;
+    }
 }

@@ -329,7 +329,7 @@ public final class DensityMatrix {
      */
     public DensityMatrix permuteQubits(int... p) {
         Qubits.checkPermutation(n, p);
-        int[] map = permutationIndexMap(n, p);
+        int[] map = Qubits.permutationIndexMap(n, p);
         double[] out = new double[data.length];
         for (int x = 0; x < dim; x++) {
             for (int y = 0; y < dim; y++) {
@@ -339,22 +339,6 @@ public final class DensityMatrix {
             }
         }
         return new DensityMatrix(n, out);
-    }
-
-    /** For each new index x', the old index x whose qubit p[k] bit is bit k of x'. */
-    static int[] permutationIndexMap(int n, int[] p) {
-        int d = 1 << n;
-        int[] map = new int[d];
-        for (int xp = 0; xp < d; xp++) {
-            int x = 0;
-            for (int k = 0; k < n; k++) {
-                if ((xp >> (n - 1 - k) & 1) != 0) {
-                    x |= 1 << (n - 1 - p[k]);
-                }
-            }
-            map[xp] = x;
-        }
-        return map;
     }
 
     /**
@@ -382,39 +366,8 @@ public final class DensityMatrix {
             throw new IllegalArgumentException("circuit acts on " + circuit.numQubits() + " qubits, state has " + n);
         }
         double[] x = data.clone();
-        // columns: U ρ; then (U (Uρ)†)† = Uρ U†
-        for (int pass = 0; pass < 2; pass++) {
-            double[] col = new double[2 * dim];
-            for (int j = 0; j < dim; j++) {
-                for (int i = 0; i < dim; i++) {
-                    col[2 * i] = x[2 * (i * dim + j)];
-                    col[2 * i + 1] = x[2 * (i * dim + j) + 1];
-                }
-                circuit.applyInPlace(col);
-                for (int i = 0; i < dim; i++) {
-                    x[2 * (i * dim + j)] = col[2 * i];
-                    x[2 * (i * dim + j) + 1] = col[2 * i + 1];
-                }
-            }
-            daggerInPlace(x, dim);
-        }
+        StateVector.conjugate(x, dim, circuit::applyInPlace);
         return new DensityMatrix(n, x);
-    }
-
-    private static void daggerInPlace(double[] x, int d) {
-        for (int i = 0; i < d; i++) {
-            x[2 * (i * d + i) + 1] = -x[2 * (i * d + i) + 1];
-            for (int j = i + 1; j < d; j++) {
-                int a = 2 * (i * d + j);
-                int b = 2 * (j * d + i);
-                double re = x[a];
-                double im = x[a + 1];
-                x[a] = x[b];
-                x[a + 1] = -x[b + 1];
-                x[b] = re;
-                x[b + 1] = -im;
-            }
-        }
     }
 
     /**

@@ -122,4 +122,28 @@ public final class Qubits {
         }
         checkedSorted(n, p);
     }
+
+    /**
+     * The index map of a qubit permutation (new qubit k carries old qubit p[k]): for each new basis index
+     * x', the old index x with \(\mathrm{bit}_{p[k]}(x) = \mathrm{bit}_k(x')\). Then
+     * \(\rho'_{x'y'} = \rho_{\mathrm{map}[x'],\mathrm{map}[y']}\).
+     *
+     * @param n register size
+     * @param p a permutation of 0..n−1 (not checked)
+     * @return the map, of length 2^n
+     */
+    public static int[] permutationIndexMap(int n, int[] p) {
+        int d = 1 << n;
+        int[] map = new int[d];
+        for (int xp = 0; xp < d; xp++) {
+            int x = 0;
+            for (int k = 0; k < n; k++) {
+                if ((xp >> (n - 1 - k) & 1) != 0) {
+                    x |= 1 << (n - 1 - p[k]);
+                }
+            }
+            map[xp] = x;
+        }
+        return map;
+    }
 }

@@ -75,6 +75,61 @@ public final class StateVector {
         return Ket.wrap(n, psi.clone());
     }
 
+    /**
+     * Local unitary evolution in place, \(\rho \to W\rho W^\dagger\) with \(W = \bigotimes_q w_q\), on an
+     * interleaved \(2^n\times2^n\) matrix (for per-sample rotations in training batches).
+     *
+     * @param rho interleaved matrix, updated
+     * @param n   number of qubits
+     * @param w   one 2×2 interleaved unitary per qubit, qubit 0 first
+     */
+    public static void conjugateLocal(double[] rho, int n, double[][] w) {
+        conjugate(rho, 1 << n, col -> {
+            for (int q = 0; q < n; q++) {
+                Circuit.applyOneQubit(col, 1 << (n - 1 - q), 0, w[q]);
+            }
+        });
+    }
+
+    /**
+     * \(\rho \to U\rho U^\dagger\) in place, for U given by its action on vectors: U is applied to the columns
+     * of ρ, the result is conjugate-transposed, U is applied again and the result conjugate-transposed back
+     * (\((U(U\rho)^\dagger)^\dagger = U\rho U^\dagger\)).
+     */
+    static void conjugate(double[] rho, int d, java.util.function.Consumer<double[]> u) {
+        double[] col = new double[2 * d];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int j = 0; j < d; j++) {
+                for (int i = 0; i < d; i++) {
+                    col[2 * i] = rho[2 * (i * d + j)];
+                    col[2 * i + 1] = rho[2 * (i * d + j) + 1];
+                }
+                u.accept(col);
+                for (int i = 0; i < d; i++) {
+                    rho[2 * (i * d + j)] = col[2 * i];
+                    rho[2 * (i * d + j) + 1] = col[2 * i + 1];
+                }
+            }
+            daggerInPlace(rho, d);
+        }
+    }
+
+    private static void daggerInPlace(double[] x, int d) {
+        for (int i = 0; i < d; i++) {
+            x[2 * (i * d + i) + 1] = -x[2 * (i * d + i) + 1];
+            for (int j = i + 1; j < d; j++) {
+                int a = 2 * (i * d + j);
+                int b = 2 * (j * d + i);
+                double re = x[a];
+                double im = x[a + 1];
+                x[a] = x[b];
+                x[a + 1] = -x[b + 1];
+                x[b] = re;
+                x[b + 1] = -im;
+            }
+        }
+    }
+
     // ------------------------------------------------------------- 2×2 gate arrays
 
     /**
