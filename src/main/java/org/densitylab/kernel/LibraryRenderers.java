@@ -1,5 +1,6 @@
 package org.densitylab.kernel;
 
+import org.densitylab.plot.TableHtml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;

@@ -1,5 +1,6 @@
 package org.densitylab.kernel;
 
+import org.densitylab.plot.TableHtml;
 import java.util.Locale;
 import java.util.UUID;
 import org.densitylab.progress.Progress;

@@ -1,5 +1,6 @@
 package org.densitylab.kernel;
 
+import org.densitylab.plot.TableHtml;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.densitylab.kernel.runner;
 
+import org.densitylab.plot.TableHtml;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.densitylab.kernel.KernelInstaller;
-import org.densitylab.kernel.TableHtml;
 
 /**
  * A single self-contained HTML page of a notebook run: a summary table, then every executed notebook

@@ -1,4 +1,4 @@
-package org.densitylab.kernel;
+package org.densitylab.plot;
 
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

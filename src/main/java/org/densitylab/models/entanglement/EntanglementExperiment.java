@@ -1,0 +1,197 @@
+package org.densitylab.models.entanglement;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.densitylab.data.entanglement.EntanglementDataset;
+import org.densitylab.data.entanglement.EntanglementRecipes;
+import org.densitylab.data.entanglement.Recipe;
+import org.densitylab.data.entanglement.Variant;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Reproduces the entanglement paper's Tables II and III (spec §9): generates the datasets (or reuses
+ * them), trains the CNN and the Siamese network, and evaluates them with the analytic baselines on the pure,
+ * mixed, Horodecki, UPB and Acín test sets, beside the paper's numbers. Everything is written under the
+ * output directory ({@code datasets/}, {@code checkpoints/}, {@code results.csv}, {@code table.html},
+ * {@code accuracy.png}, {@code settings.txt}); a rerun reuses finished datasets and resumes training.
+ */
+public final class EntanglementExperiment {
+    /** The test sets, in the paper's column order. */
+    public static final List<String> TESTS = List.of("test-pure", "test-mixed", "test-horodecki", "test-upb", "test-acin");
+    /** Column titles of the tables. */
+    public static final List<String> COLUMNS = List.of("Pure", "Mixed", "Horodecki", "UPB", "Acín");
+
+    /** Paper Table II (trained on the verified set): CNN, Siamese CNN, Ensemble; columns as {@link #COLUMNS}. */
+    public static final Map<String, double[]> TABLE_II = Map.of(
+            "CNN", new double[] {97.40, 86.39, 83.01, 88.85, 57.45},
+            "Siamese CNN", new double[] {98.31, 90.79, 86.99, 94.89, 50.81},
+            "Ensemble", new double[] {98.18, 87.88, 88.63, 89.58, 87.36});
+    /** Paper Table III (trained on the negativity-labeled set). */
+    public static final Map<String, double[]> TABLE_III = Map.of(
+            "CNN", new double[] {97.37, 88.89, 82.80, 95.78, 5.71},
+            "Siamese CNN", new double[] {98.43, 91.49, 83.04, 87.39, 1.04},
+            "Ensemble", new double[] {98.13, 89.71, 84.51, 90.61, 4.01});
+
+    private EntanglementExperiment() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param verified     the verified training set (Table II) or the negativity-labeled one (Table III)
+     * @param trainScale   scale of the training and validation sets (1 = the paper's 560,000 + 56,000)
+     * @param testScale    scale of the test sets
+     * @param options      training options (epochs, batch, λ schedule, seed)
+     * @param kinds        which networks
+     * @param variant      paper or reference-code dataset choices
+     * @param out          output directory
+     */
+    public record Settings(boolean verified, double trainScale, double testScale, TrainingOptions options,
+            List<EntanglementNet.Kind> kinds, Variant variant, Path out) {
+    }
+
+    /**
+     * Runs the experiment.
+     *
+     * @param s the settings
+     * @return a long-format table: model, test set, accuracy, accuracy against the true status, the paper's
+     *         value and the difference
+     * @throws IOException if a file cannot be written
+     */
+    public static Table run(Settings s) throws IOException {
+        Files.createDirectories(s.out());
+        long seed = s.options().seed();
+        LabelledStates train = dataset(s, s.verified() ? "train-verified" : "train-negativity", s.trainScale(), seed);
+        List<LabelledStates> val = List.of(dataset(s, "val-bisep", s.trainScale(), seed + 1),
+                dataset(s, "val-2xd", s.trainScale(), seed + 2));
+        Map<String, LabelledStates> tests = new LinkedHashMap<>();
+        for (int t = 0; t < TESTS.size(); t++) {
+            tests.put(TESTS.get(t), dataset(s, TESTS.get(t), s.testScale(), seed + 10 + t));
+        }
+        Map<String, double[]> paper = s.verified() ? TABLE_II : TABLE_III;
+        Table result = Table.create("entanglement " + (s.verified() ? "verified (Table II)" : "negativity labeled (Table III)"),
+                StringColumn.create("model"), StringColumn.create("test set"), DoubleColumn.create("accuracy"),
+                DoubleColumn.create("vs truth"), DoubleColumn.create("paper"), DoubleColumn.create("difference"));
+        for (EntanglementNet.Kind kind : s.kinds()) {
+            Trainer.Result r = Trainer.train(CnnConfig.paper(3), kind, train, val, s.options(),
+                    s.out().resolve("checkpoints").resolve(kind.name().toLowerCase(Locale.ROOT)));
+            String name = kind == EntanglementNet.Kind.CNN ? "CNN" : "Siamese CNN";
+            int t = 0;
+            for (Map.Entry<String, LabelledStates> e : tests.entrySet()) {
+                add(result, name, COLUMNS.get(t), Evaluation.of(r.best(), e.getValue()), paper.get(name)[t]);
+                t++;
+            }
+        }
+        int t = 0;
+        for (LabelledStates test : tests.values()) {
+            add(result, "PPT criterion", COLUMNS.get(t), Evaluation.pptBaseline(test), Double.NaN);
+            add(result, "realignment criterion", COLUMNS.get(t), Evaluation.realignmentBaseline(test), Double.NaN);
+            t++;
+        }
+        write(result, s);
+        return result;
+    }
+
+    private static void add(Table t, String model, String set, Evaluation.Accuracy a, double paper) {
+        t.stringColumn("model").append(model);
+        t.stringColumn("test set").append(set);
+        t.doubleColumn("accuracy").append(round(a.mean()));
+        t.doubleColumn("vs truth").append(round(a.meanTruth()));
+        t.doubleColumn("paper").append(paper);
+        t.doubleColumn("difference").append(round(a.mean() - paper));
+    }
+
+    private static double round(double x) {
+        return Double.isNaN(x) ? x : Math.round(x * 100) / 100.0;
+    }
+
+    /**
+     * The long table pivoted to the paper's layout: one row per model, one column per test set.
+     *
+     * @param result the table of {@link #run}
+     * @param column which value ("accuracy", "vs truth", "paper" or "difference")
+     * @return the wide table
+     */
+    public static Table wide(Table result, String column) {
+        Table w = Table.create(result.name() + ": " + column, StringColumn.create("model"));
+        for (String c : COLUMNS) {
+            w.addColumns(DoubleColumn.create(c));
+        }
+        for (String model : models(result)) {
+            w.stringColumn("model").append(model);
+            for (String c : COLUMNS) {
+                double v = Double.NaN;
+                for (int i = 0; i < result.rowCount(); i++) {
+                    if (result.stringColumn("model").get(i).equals(model) && result.stringColumn("test set").get(i).equals(c)) {
+                        v = result.doubleColumn(column).getDouble(i);
+                    }
+                }
+                w.doubleColumn(c).append(v);
+            }
+        }
+        return w;
+    }
+
+    /**
+     * A grouped bar chart of the accuracies per test set, with the paper's values as their own series.
+     *
+     * @param result the table of {@link #run}
+     * @return the chart
+     */
+    public static CategoryChart chart(Table result) {
+        CategoryChart c = new CategoryChartBuilder().width(900).height(450).title(result.name())
+                .xAxisTitle("test set").yAxisTitle("accuracy (%)").build();
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+        for (String model : models(result)) {
+            List<Double> acc = new ArrayList<>();
+            List<Double> paper = new ArrayList<>();
+            for (String col : COLUMNS) {
+                for (int i = 0; i < result.rowCount(); i++) {
+                    if (result.stringColumn("model").get(i).equals(model) && result.stringColumn("test set").get(i).equals(col)) {
+                        acc.add(result.doubleColumn("accuracy").getDouble(i));
+                        paper.add(result.doubleColumn("paper").getDouble(i));
+                    }
+                }
+            }
+            c.addSeries(model, COLUMNS, acc);
+            if (paper.stream().noneMatch(v -> v.isNaN())) {
+                c.addSeries(model + " (paper)", COLUMNS, paper);
+            }
+        }
+        return c;
+    }
+
+    private static java.util.Set<String> models(Table result) {
+        return new java.util.LinkedHashSet<>(result.stringColumn("model").asList());
+    }
+
+    private static LabelledStates dataset(Settings s, String name, double scale, long seed) throws IOException {
+        Path dir = s.out().resolve("datasets").resolve(name);
+        if (!Files.exists(dir)) {
+            Recipe r = EntanglementRecipes.byName(name, 3, s.variant(), scale);
+            EntanglementDataset.write(r, seed, dir);
+        }
+        return LabelledStates.load(dir);
+    }
+
+    private static void write(Table result, Settings s) throws IOException {
+        Path csv = s.out().resolve("results.csv");
+        result.write().csv(csv.toFile());
+        Files.writeString(s.out().resolve("table.html"), "<h3>" + result.name() + "</h3>\n"
+                + org.densitylab.plot.TableHtml.html(wide(result, "accuracy")) + "\n<h3>paper</h3>\n"
+                + org.densitylab.plot.TableHtml.html(wide(result, "paper")) + "\n");
+        BitmapEncoder.saveBitmap(chart(result), s.out().resolve("accuracy.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+        Files.writeString(s.out().resolve("settings.txt"), s.toString() + "\n");
+    }
+}
