@@ -86,6 +86,22 @@ class CdaeTrainerTest extends QuietTest {
     }
 
     @Test
+    void transferLearningStartsTheNextSizeFromTheCheckpointWithTheEncoderFrozen() throws Exception {
+        CdaeTrainer.open(small(20, 0, 1e-3), tmp.resolve("n3")).train(data(20, 8L), 1);
+        Cdae from3 = Checkpoint.read(tmp.resolve("n3/last.ckpt")).network(4);
+        CdaeTrainer.Config cfg4 = new CdaeTrainer.Config(4, 1, CdaeLoss.Spec.model1(3), 1e-3, 10, 0, 17L, Set.of())
+                .withFrozenLayers(Cdae.ENCODER);
+        CdaeTrainer t4 = CdaeTrainer.open(cfg4, tmp.resolve("n4"), from3);
+        assertEquals(from3.parameters().get("d4_W"), t4.network().parameters().get("d4_W"), "weights carried over");
+        MarginalsDataset.Spec spec4 = MarginalsDataset.Spec.of(4, 3, 10);
+        t4.train(TrainingData.of(MarginalsDataset.generate(spec4, 9L), 10), 1);
+        assertEquals(from3.parameters().get("e3_W"), t4.network().parameters().get("e3_W"), "encoder frozen");
+        assertTrue(!from3.parameters().get("d2_W").equals(t4.network().parameters().get("d2_W")), "decoder trained");
+        String msg = assertThrows(IllegalArgumentException.class, () -> t4.train(data(20, 8L), 2)).getMessage();
+        assertTrue(msg.contains("N=4 needs 2 x 16 x 16"), msg);
+    }
+
+    @Test
     void plateauSchedulerFollowsPyTorch() {
         PlateauScheduler s = PlateauScheduler.pytorchDefaults(1e-4);
         s = s.step(1.0);                                  // improvement over +inf
