@@ -102,6 +102,23 @@ class CdaeTrainerTest extends QuietTest {
     }
 
     @Test
+    void onDiskDataGiveTheSameRecordsAsInMemory() throws Exception {
+        MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(3, 2, 30);
+        Path dir = MarginalsDataset.write(spec, 12L, tmp.resolve("ds"));
+        try (org.densitylab.data.io.Dataset ds = org.densitylab.data.io.Dataset.open(dir)) {
+            TrainingData disk = TrainingData.of(ds);
+            TrainingData mem = TrainingData.of(MarginalsDataset.generate(spec, 12L), 30);
+            assertEquals(30, disk.size());
+            float[][] a = {new float[128], new float[128]};
+            float[][] b = {new float[128], new float[128]};
+            disk.read(17, a[0], a[1], 0);
+            mem.read(17, b[0], b[1], 0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b[0], a[0]);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b[1], a[1]);
+        }
+    }
+
+    @Test
     void plateauSchedulerFollowsPyTorch() {
         PlateauScheduler s = PlateauScheduler.pytorchDefaults(1e-4);
         s = s.step(1.0);                                  // improvement over +inf
