@@ -52,6 +52,7 @@ public final class Bench {
         CASES.put("groups", Bench::trainingGroups);
         CASES.put("table1", Bench::tableOne);
         CASES.put("mio", org.densitylab.marginals.MioBench::run);
+        CASES.put("cdae", org.densitylab.models.cdae.CdaeBench::run);
     }
 
     /**

@@ -82,7 +82,14 @@ public final class Marginals {
         return Collections.unmodifiableList(out);
     }
 
-    static void checkK(int n, int k) {
+    /**
+     * Checks a marginal size: \(1 \le k \le N-1\) on a register of N ≥ 2 qubits.
+     *
+     * @param n register size N
+     * @param k marginal size
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static void checkK(int n, int k) {
         if (n < 2) {
             throw new IllegalArgumentException("marginals need a register of at least 2 qubits, got N = " + n);
         }

@@ -1,0 +1,78 @@
+package org.densitylab.models.cdae;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.densitylab.bench.Bench;
+import org.densitylab.data.ChunkBuffers;
+import org.densitylab.eval.Reconstruction;
+import org.densitylab.linalg.ComplexMatrix;
+import org.densitylab.marginals.Marginal;
+import org.densitylab.marginals.Marginals;
+import org.densitylab.marginals.MarginalsDataset;
+import org.densitylab.marginals.Mio;
+import org.densitylab.quantum.DensityMatrix;
+import org.densitylab.quantum.RandomStates;
+import org.densitylab.train.Adam;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Bench case {@code cdae}: training throughput of the CDAE (S = 10, batch 100, model1 loss with k = N−1: forward
+ * pass, closed-form polar gradient, backward pass, Adam update) for N = 3, 4, 5 — PyTorch reference on this
+ * machine 336, 154, 35 samples/s — and the latency of one reconstruction MIO → CDAE → MIO (spec §8.2: the
+ * reference's MIO+CDAE+MIO took 1.4, 2.8, 6.1 ms for N3k2, N4k2, N5k2).
+ */
+public final class CdaeBench {
+    private CdaeBench() {
+    }
+
+    /**
+     * Runs the case.
+     *
+     * @param b the bench
+     */
+    public static void run(Bench b) {
+        for (int n = 3; n <= 5; n++) {
+            int batch = 100;
+            Cdae net = Cdae.create(n, Cdae.PAPER_SCALE, n);
+            CdaeLoss loss = CdaeLoss.attach(net, CdaeLoss.Spec.model1(n - 1));
+            ChunkBuffers data = MarginalsDataset.generate(MarginalsDataset.Spec.of(n, n - 1, batch), n);
+            int d = 1 << n;
+            long[] shape = {batch, 2, d, d};
+            INDArray in = Nd4j.create(data.floats("input"), shape, 'c');
+            INDArray tg = Nd4j.create(data.floats("target"), shape, 'c');
+            Adam adam = new Adam(net.parameters());
+            b.measure("CDAE training N=" + n + " k=" + (n - 1) + " S=10 batch 100 (PyTorch CPU: "
+                    + new int[] {336, 154, 35}[n - 3] + ")", "samples", batch, call -> {
+                        CdaeLoss.Step s = loss.gradients(in, tg);
+                        adam.update(net.parameters(), s.gradients(), 1e-4, java.util.Set.of());
+                        return s.value().total();
+                    });
+        }
+        for (int n = 3; n <= 5; n++) {
+            int k = 2;
+            Cdae net = Cdae.create(n, Cdae.PAPER_SCALE, n);
+            SplittableRandom rng = new SplittableRandom(n);
+            DensityMatrix rho = RandomStates.hilbertSchmidt(n, 1 << n, rng);
+            List<Marginal> marginals = Marginals.of(rho, k);
+            ComplexMatrix seed = RandomStates.hilbertSchmidt(n, 1 << n, rng).matrix();
+            int d = 1 << n;
+            b.measure("MIO + CDAE + MIO, N=" + n + " k=" + k + ", one state (reference: "
+                    + new String[] {"1.4", "2.8", "6.1"}[n - 3] + " ms)", "states", 1, call -> {
+                        ComplexMatrix x = Mio.impose(seed, marginals);
+                        float[] two = new float[2 * d * d];
+                        for (int i = 0; i < d; i++) {
+                            for (int j = 0; j < d; j++) {
+                                two[i * d + j] = (float) x.re(i, j);
+                                two[d * d + i * d + j] = (float) x.im(i, j);
+                            }
+                        }
+                        float[] out = net.predict(two, 1);
+                        if (!(Reconstruction.traceOf(out, 0, d) > 0)) {
+                            return 0;
+                        }
+                        return Mio.impose(Reconstruction.toState(out, 0, d), marginals).re(0, 0);
+                    });
+        }
+    }
+}
