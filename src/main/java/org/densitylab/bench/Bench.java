@@ -52,6 +52,7 @@ public final class Bench {
         CASES.put("groups", Bench::trainingGroups);
         CASES.put("table1", Bench::tableOne);
         CASES.put("mio", org.densitylab.marginals.MioBench::run);
+        CASES.put("train", Bench::entanglementTraining);
         CASES.put("cdae", org.densitylab.models.cdae.CdaeBench::run);
     }
 
@@ -187,6 +188,34 @@ public final class Bench {
                 b.out.println("NaN!");
             }
         }
+    }
+
+    /**
+     * Training and inference throughput of the entanglement networks (the paper's CNN, batch 128), on the
+     * pure test set. Set {@code OMP_NUM_THREADS} before the JVM starts to compare thread counts.
+     */
+    static void entanglementTraining(Bench b) {
+        org.densitylab.models.entanglement.LabelledStates data = org.densitylab.models.entanglement.LabelledStates.of(
+                EntanglementDataset.inMemory(EntanglementRecipes.pureTest(3, Variant.PAPER, 0.1), 1, Parallel.pool()), 3);
+        b.out.println("# OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
+        for (var kind : org.densitylab.models.entanglement.EntanglementNet.Kind.values()) {
+            var net = org.densitylab.models.entanglement.EntanglementNet.create(
+                    org.densitylab.models.entanglement.CnnConfig.paper(3), kind, 1e-3, 1);
+            java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+            int steps = 10;
+            b.measure(kind + " training step, batch 128", "samples", 128L * steps, call -> {
+                for (int s = 0; s < steps; s++) {
+                    int[] idx = r.ints(128, 0, data.size()).toArray();
+                    net.fit(org.densitylab.models.entanglement.SiameseBatch.of(data, idx, kind
+                            == org.densitylab.models.entanglement.EntanglementNet.Kind.SIAMESE, 0.5, false, r));
+                }
+                return 0;
+            });
+        }
+        var cnn = org.densitylab.models.entanglement.EntanglementNet.create(
+                org.densitylab.models.entanglement.CnnConfig.paper(3), org.densitylab.models.entanglement.EntanglementNet.Kind.CNN, 1e-3, 1);
+        b.measure("CNN inference, batches of 1024", "samples", data.size(),
+                call -> org.densitylab.models.entanglement.Evaluation.predict(cnn, data)[0]);
     }
 
     /** Partial trace (keep the first half) and one negativity for N = 3..8. */

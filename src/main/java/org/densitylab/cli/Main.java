@@ -49,6 +49,8 @@ public final class Main {
                 + " notebooks, write executed copies and an HTML report", NotebookBatch::main));
         COMMANDS.put("dataset", new Entry("dataset RECIPE --out DIR [--seed S] [--scale S] [--variant V] ...: generate"
                 + " a dataset of either paper (resumable; 'dataset' alone lists the recipes)", DatasetCommand::run));
+        COMMANDS.put("entanglement-tables", new Entry("entanglement-tables --out DIR [--epochs E] [--kinds cnn,siamese] ...:"
+                + " reproduce the entanglement paper's Table II/III (datasets, training, evaluation)", ExperimentCommand::run));
         COMMANDS.put("info", new Entry("info DIR: verify a dataset's checksums and print its manifest",
                 a -> DatasetCommand.info(a, System.out)));
         COMMANDS.put("bench", new Entry("bench [CASE...] [--rounds R]: measure the hot paths (cases: states3, ptrace,"

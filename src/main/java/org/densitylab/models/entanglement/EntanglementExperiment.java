@@ -23,8 +23,9 @@ import tech.tablesaw.api.Table;
  * Reproduces the entanglement paper's Tables II and III (spec §9): generates the datasets (or reuses
  * them), trains the CNN and the Siamese network, and evaluates them with the analytic baselines on the pure,
  * mixed, Horodecki, UPB and Acín test sets, beside the paper's numbers. Everything is written under the
- * output directory ({@code datasets/}, {@code checkpoints/}, {@code results.csv}, {@code table.html},
- * {@code accuracy.png}, {@code settings.txt}); a rerun reuses finished datasets and resumes training.
+ * data directory (one dataset per set and scale) and the output directory ({@code checkpoints/},
+ * {@code results.csv}, {@code table.html}, {@code accuracy.png}, {@code settings.txt}); a rerun reuses
+ * finished datasets and resumes training.
  */
 public final class EntanglementExperiment {
     /** The test sets, in the paper's column order. */
@@ -55,10 +56,11 @@ public final class EntanglementExperiment {
      * @param options      training options (epochs, batch, λ schedule, seed)
      * @param kinds        which networks
      * @param variant      paper or reference-code dataset choices
-     * @param out          output directory
+     * @param data         directory of the datasets (generated there when missing; shared between runs)
+     * @param out          output directory (checkpoints, results)
      */
     public record Settings(boolean verified, double trainScale, double testScale, TrainingOptions options,
-            List<EntanglementNet.Kind> kinds, Variant variant, Path out) {
+            List<EntanglementNet.Kind> kinds, Variant variant, Path data, Path out) {
     }
 
     /**
@@ -177,7 +179,7 @@ public final class EntanglementExperiment {
     }
 
     private static LabelledStates dataset(Settings s, String name, double scale, long seed) throws IOException {
-        Path dir = s.out().resolve("datasets").resolve(name);
+        Path dir = s.data().resolve(name + (scale == 1 ? "" : "-x" + scale) + (s.variant() == Variant.PAPER ? "" : "-code"));
         if (!Files.exists(dir)) {
             Recipe r = EntanglementRecipes.byName(name, 3, s.variant(), scale);
             EntanglementDataset.write(r, seed, dir);
