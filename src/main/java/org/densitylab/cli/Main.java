@@ -67,6 +67,10 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // a command line shows its progress bars, on standard error, even when it is not a console (logs)
+        if (System.getProperty("densitylab.progress") == null) {
+            System.setProperty("densitylab.progress", "terminal");
+        }
         System.exit(run(args));
     }
 
