@@ -1,0 +1,162 @@
+package org.densitylab.models.entanglement;
+
+import java.util.Map;
+import java.util.Random;
+import org.densitylab.models.Quiet;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The separability measure M of the entanglement paper (spec §7.3, the reference code's
+ * {@code FancySeparator}): a network that writes a 3-qubit state as a sum of 24 products of 2×2 complex
+ * matrices, \(\rho_{\rm rec} = \frac1{24}\sum_{c=1}^{24} A_c\otimes B_c\otimes C_c\), and
+ * \(M(\rho) = \overline{|\mathrm{Re}(\rho_{\rm rec}-\rho)|,|\mathrm{Im}(\rho_{\rm rec}-\rho)|}\), the mean over the
+ * 128 real numbers. Trained on separable states, M is small for states close to separable ones
+ * (paper Fig. 3); the ensemble routes states by M.
+ *
+ * <p>Layers (no activation between the convolutions, all with bias): A = Conv(2→48, 4×4, stride 4),
+ * the first (most significant) factor; T = Conv(2→9, 2×2, dilation 4); B = Conv(9→48, 2×2, stride 2) and
+ * C = Conv(9→48, 2×2, dilation 2) on T; each of A, B, C then passes, flattened to 192 numbers, through
+ * 4 × (ReLU, Linear 192→192). Channels c and 24 + c are the real and imaginary parts of factor c.
+ * 449,889 parameters.
+ */
+public final class Separator {
+    /** Number of product terms (the reference code's out_ch_per_rho). */
+    public static final int TERMS = 24;
+    static final String INPUT = "input";
+    static final String RECONSTRUCTION = "reconstruction";
+    static final String M = "m";
+
+    private final SameDiff sd;
+
+    private Separator(SameDiff sd) {
+        this.sd = sd;
+    }
+
+    /**
+     * A freshly initialised separator (PyTorch's default ranges, seeded).
+     *
+     * @param lr   Adam learning rate (the reference code: 1e-3)
+     * @param seed initialisation seed
+     * @return the network
+     */
+    public static Separator create(double lr, long seed) {
+        Quiet.init();
+        SameDiff sd = SameDiff.create();
+        Random rnd = new Random(seed);
+        SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, 2, 8, 8);
+        SDVariable a = conv(sd, rnd, "A", x, 2, 48, 4, 4, 1);
+        SDVariable t = conv(sd, rnd, "T", x, 2, 9, 2, 1, 4);
+        SDVariable b = conv(sd, rnd, "B", t, 9, 48, 2, 2, 1);
+        SDVariable c = conv(sd, rnd, "C", t, 9, 48, 2, 1, 2);
+        a = dense(sd, rnd, "A", a);
+        b = dense(sd, rnd, "B", b);
+        c = dense(sd, rnd, "C", c);
+        // factor f of term c as [batch, 24, 2, 2] real and imaginary parts, placed on its own pair of axes of
+        // [batch, 24, a1, b1, c1, a2, b2, c2] so that broadcasting multiplies out the Kronecker product
+        SDVariable[] fa = factor(a, new long[] {-1, TERMS, 2, 1, 1, 2, 1, 1});
+        SDVariable[] fb = factor(b, new long[] {-1, TERMS, 1, 2, 1, 1, 2, 1});
+        SDVariable[] fc = factor(c, new long[] {-1, TERMS, 1, 1, 2, 1, 1, 2});
+        SDVariable[] ab = complexMul(fa, fb);
+        SDVariable[] abc = complexMul(ab, fc);
+        SDVariable re = abc[0].sum(1).div(TERMS).reshape(-1, 1, 8, 8);
+        SDVariable im = abc[1].sum(1).div(TERMS).reshape(-1, 1, 8, 8);
+        SDVariable rec = sd.concat(RECONSTRUCTION, 1, re, im);
+        SDVariable m = sd.math().abs(rec.sub(x)).mean(M, false, 1, 2, 3);
+        m.mean().rename("loss");
+        sd.setLossVariables("loss");
+        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(lr)).dataSetFeatureMapping(INPUT).markLabelsUnused().build());
+        Quiet.call(() -> {
+            sd.createGradFunction();
+            return null;
+        });
+        return new Separator(sd);
+    }
+
+    private static SDVariable conv(SameDiff sd, Random rnd, String name, SDVariable in, int cin, int cout, int k, int stride, int dilation) {
+        int fanIn = cin * k * k;
+        SDVariable w = sd.var(name + "_conv_W", uniform(rnd, fanIn, k, k, cin, cout));
+        SDVariable b = sd.var(name + "_conv_b", uniform(rnd, fanIn, cout));
+        Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(0).pW(0).dH(dilation).dW(dilation)
+                .dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
+        return sd.cnn().conv2d(in, w, b, cfg);
+    }
+
+    private static SDVariable dense(SameDiff sd, Random rnd, String name, SDVariable in) {
+        SDVariable h = in.reshape(-1, 192);
+        for (int l = 0; l < 4; l++) {
+            h = sd.nn().relu(h, 0).mmul(sd.var(name + "_fc" + l + "_W", uniform(rnd, 192, 192, 192)))
+                    .add(sd.var(name + "_fc" + l + "_b", uniform(rnd, 192, 192)));
+        }
+        return h.reshape(-1, 2 * TERMS, 2, 2).rename(name + "_factors");
+    }
+
+    private static SDVariable[] factor(SDVariable h, long[] shape) {
+        SDVariable re = h.get(SDIndex.all(), SDIndex.interval(0, TERMS), SDIndex.all(), SDIndex.all());
+        SDVariable im = h.get(SDIndex.all(), SDIndex.interval(TERMS, 2 * TERMS), SDIndex.all(), SDIndex.all());
+        return new SDVariable[] {re.reshape(shape), im.reshape(shape)};
+    }
+
+    private static SDVariable[] complexMul(SDVariable[] x, SDVariable[] y) {
+        return new SDVariable[] {x[0].mul(y[0]).sub(x[1].mul(y[1])), x[0].mul(y[1]).add(x[1].mul(y[0]))};
+    }
+
+    private static INDArray uniform(Random rnd, long fanIn, long... shape) {
+        double bound = 1 / Math.sqrt(fanIn);
+        long n = 1;
+        for (long s : shape) {
+            n *= s;
+        }
+        float[] v = new float[Math.toIntExact(n)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) ((2 * rnd.nextDouble() - 1) * bound);
+        }
+        return Nd4j.create(v, shape, 'c');
+    }
+
+    /** @return number of trainable parameters */
+    public long parameterCount() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+                .mapToLong(v -> v.getArr().length()).sum();
+    }
+
+    /**
+     * M per state.
+     *
+     * @param states {@code [batch, 2, 8, 8]}
+     * @return {@code [batch]}
+     */
+    public INDArray measure(INDArray states) {
+        return sd.outputSingle(Map.of(INPUT, states), M);
+    }
+
+    /**
+     * The reconstruction \(\rho_{\rm rec}\) and the three factor outputs (for inspection and tests).
+     *
+     * @param states {@code [batch, 2, 8, 8]}
+     * @return {@code reconstruction} [batch, 2, 8, 8] and the dense outputs of A, B, C, [batch, 48, 2, 2]
+     */
+    Map<String, INDArray> parts(INDArray states) {
+        Map<String, INDArray> out = sd.output(Map.of(INPUT, states), RECONSTRUCTION, "A_factors", "B_factors", "C_factors");
+        return Map.of(RECONSTRUCTION, out.get(RECONSTRUCTION), "A", out.get("A_factors"), "B", out.get("B_factors"),
+                "C", out.get("C_factors"));
+    }
+
+    /**
+     * One Adam step minimising the mean M of a batch of separable states.
+     *
+     * @param states {@code [batch, 2, 8, 8]}
+     */
+    public void fit(INDArray states) {
+        sd.fit(new MultiDataSet(new INDArray[] {states}, new INDArray[0]));
+    }
+}

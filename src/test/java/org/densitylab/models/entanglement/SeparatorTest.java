@@ -1,0 +1,76 @@
+package org.densitylab.models.entanglement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.densitylab.QuietTest;
+import org.densitylab.data.entanglement.EntanglementDataset;
+import org.densitylab.data.entanglement.EntanglementRecipes;
+import org.densitylab.data.entanglement.Variant;
+import org.densitylab.linalg.ComplexMatrix;
+import org.densitylab.util.Parallel;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class SeparatorTest extends QuietTest {
+
+    @Test
+    void hasTheReferenceParameterCount() {
+        // 3.6 MB of float64 in the reference weights file: 1,584 + 81 + 1,776 + 1,776 + 3·4·(192·192 + 192)
+        assertEquals(449_889, Separator.create(1e-3, 1).parameterCount());
+    }
+
+    @Test
+    void reconstructionIsTheMeanOfTheKroneckerProductsOfTheFactors() {
+        Separator s = Separator.create(1e-3, 2);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 2, 8, 8);
+        Map<String, INDArray> parts = s.parts(x);
+        INDArray m = s.measure(x);
+        for (int b = 0; b < 3; b++) {
+            ComplexMatrix rec = ComplexMatrix.zeros(8, 8);
+            for (int c = 0; c < Separator.TERMS; c++) {
+                rec = rec.plus(factor(parts.get("A"), b, c).kron(factor(parts.get("B"), b, c)).kron(factor(parts.get("C"), b, c)));
+            }
+            rec = rec.scale(1.0 / Separator.TERMS);
+            double l1 = 0;
+            for (int i = 0; i < 8; i++) {
+                for (int j = 0; j < 8; j++) {
+                    double re = parts.get(Separator.RECONSTRUCTION).getDouble(b, 0, i, j);
+                    double im = parts.get(Separator.RECONSTRUCTION).getDouble(b, 1, i, j);
+                    assertEquals(rec.re(i, j), re, 1e-5);
+                    assertEquals(rec.im(i, j), im, 1e-5);
+                    l1 += Math.abs(re - x.getDouble(b, 0, i, j)) + Math.abs(im - x.getDouble(b, 1, i, j));
+                }
+            }
+            assertEquals(l1 / 128, m.getDouble(b), 1e-6);
+        }
+    }
+
+    private static ComplexMatrix factor(INDArray f, int b, int c) {
+        double[] v = new double[8];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                v[2 * (2 * i + j)] = f.getDouble(b, c, i, j);
+                v[2 * (2 * i + j) + 1] = f.getDouble(b, Separator.TERMS + c, i, j);
+            }
+        }
+        return ComplexMatrix.ofInterleaved(2, 2, v);
+    }
+
+    @Test
+    void trainingOnProductStatesLowersM() {
+        LabelledStates products = LabelledStates.of(EntanglementDataset.inMemory(
+                EntanglementRecipes.pureTest(3, Variant.PAPER, 0.05), 3, Parallel.pool()), 3);
+        INDArray x = Nd4j.create(java.util.Arrays.copyOf(products.states(), 256 * 128), new long[] {256, 2, 8, 8}, 'c');
+        Separator s = Separator.create(1e-3, 3);
+        double before = s.measure(x).meanNumber().doubleValue();
+        for (int step = 0; step < 150; step++) {
+            s.fit(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(step % 4 * 64, step % 4 * 64 + 64)));
+        }
+        double after = s.measure(x).meanNumber().doubleValue();
+        assertTrue(after < 0.5 * before, "mean M " + before + " -> " + after);
+    }
+}
