@@ -36,6 +36,8 @@ class EntanglementDatasetTest extends QuietTest {
         assertEquals(40_000, EntanglementRecipes.byName("test-mixed", 3, Variant.PAPER, 1).count());
         assertEquals(50_000, EntanglementRecipes.byName("test-mixed", 3, Variant.REFERENCE_CODE, 1).count());
         assertEquals(10_000, EntanglementRecipes.byName("test-upb", 3, Variant.PAPER, 1).count());
+        assertEquals(530_000, EntanglementRecipes.byName("train-separable", 3, Variant.PAPER, 1).count());
+        assertEquals(33_200, EntanglementRecipes.byName("val-separable", 3, Variant.PAPER, 1).count(), 20);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EntanglementRecipes.byName("train", 3, Variant.PAPER, 1));
         assertTrue(e.getMessage().contains("'train'") && e.getMessage().contains("train-verified"));

@@ -21,7 +21,7 @@ import org.densitylab.data.entanglement.Recipe.Group;
 public final class EntanglementRecipes {
     /** The recipe names understood by {@link #byName}. */
     public static final List<String> NAMES = List.of("train-verified", "train-negativity", "val-bisep", "val-2xd",
-            "test-pure", "test-mixed", "test-horodecki", "test-upb", "test-acin");
+            "test-pure", "test-mixed", "test-horodecki", "test-upb", "test-acin", "train-separable", "val-separable");
 
     private EntanglementRecipes() {
     }
@@ -47,6 +47,8 @@ public final class EntanglementRecipes {
             case "test-horodecki" -> pptes(name, Pptes.Family.HORODECKI, n, variant, scale);
             case "test-upb" -> pptes(name, Pptes.Family.UPB, n, variant, scale);
             case "test-acin" -> pptes(name, Pptes.Family.ACIN, n, variant, scale);
+            case "train-separable" -> separable(name, n, variant, scale);
+            case "val-separable" -> separable(name, n, variant, scale * 33_200.0 / 530_000);
             default -> throw new IllegalArgumentException("unknown recipe '" + name + "'; known: " + NAMES);
         };
     }
@@ -212,6 +214,35 @@ public final class EntanglementRecipes {
         }
         b.add("direct_correlated", ent, entangled, r -> ReducedStates.directCorrelated(n, q, r));
         return new Recipe("test-mixed", n, variant, scale, b.build());
+    }
+
+    /**
+     * The separable states the separability measure M is trained on (spec §7.3, the discord paper's
+     * {@code train_separable}): 530,000 at scale 1 — pure products (separable circuits, products of circuit
+     * and of Haar one-qubit states, parametrised products), 'inner' product mixtures, reduced separable
+     * products, mixtures of orthogonal product pairs and mixtures of pure products.
+     *
+     * @param name    the set's name
+     * @param n       qubits
+     * @param variant mixture-size rule
+     * @param scale   count factor
+     * @return the recipe
+     */
+    public static Recipe separable(String name, int n, Variant variant, double scale) {
+        Acceptance all = Acceptance.ALL;
+        return new Recipe(name, n, variant, scale, new Builder(scale)
+                .add("separable_circuit", 40_000, all, pure(Method.SEPARABLE_CIRCUIT, n, variant))
+                .add("product_circuit", 40_000, all, r -> MixedStates.kronSeparable(n, Mode.OUTER, Source.CIRCUIT, true, variant, r))
+                .add("product_haar", 80_000, all, r -> MixedStates.kronSeparable(n, Mode.OUTER, Source.HAAR, true, variant, r))
+                .add("parametrised_product", 30_000, all, r -> SeparableStates.parametrisedProduct(n, r))
+                .add("inner_circuit", 40_000, all, r -> MixedStates.kronSeparable(n, Mode.INNER, Source.CIRCUIT, false, variant, r))
+                .add("inner_haar", 40_000, all, r -> MixedStates.kronSeparable(n, Mode.INNER, Source.HAAR, false, variant, r))
+                .add("reduced_separable", 40_000, all, r -> ReducedStates.separable(n, ReducedStates.GLOBAL_QUBITS, r))
+                .add("orthogonal_pairs", 100_000, all, r -> SeparableStates.orthogonalPairMixture(n, r))
+                .add("mixed_separable_circuit", 60_000, all, mixture(n, variant, Method.SEPARABLE_CIRCUIT))
+                .add("outer_circuit", 30_000, all, r -> MixedStates.kronSeparable(n, Mode.OUTER, Source.CIRCUIT, false, variant, r))
+                .add("outer_haar", 30_000, all, r -> MixedStates.kronSeparable(n, Mode.OUTER, Source.HAAR, false, variant, r))
+                .build());
     }
 
     /**

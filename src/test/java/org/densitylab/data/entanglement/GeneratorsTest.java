@@ -183,4 +183,20 @@ class GeneratorsTest extends QuietTest {
         assertTrue(Labels.accepts(Labels.Filter.ZERO_DISCORD, Sample.of(DensityMatrix.maximallyMixed(3)),
                 Labels.values(DensityMatrix.maximallyMixed(3))));
     }
+
+    @Test
+    void separableOnlyConstructions() {
+        for (int t = 0; t < 10; t++) {
+            Sample p = SeparableStates.parametrisedProduct(3, rng);
+            assertValid(p.state(), 3);
+            assertEquals(1.0, p.state().purity(), 1e-12);
+            assertArrayEquals(new double[3], p.state().negativities(), 1e-12);
+            Sample o = SeparableStates.orthogonalPairMixture(3, rng);
+            assertValid(o.state(), 3);
+            assertEquals(2, o.state().rank(1e-9));
+            // one local basis for both members: classical on every side of every cut
+            assertArrayEquals(new double[3], Labels.discord(o.state()), 0);
+            assertArrayEquals(new double[3], o.state().negativities(), 1e-12);
+        }
+    }
 }
