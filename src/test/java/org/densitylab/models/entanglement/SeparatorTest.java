@@ -73,4 +73,20 @@ class SeparatorTest extends QuietTest {
         double after = s.measure(x).meanNumber().doubleValue();
         assertTrue(after < 0.5 * before, "mean M " + before + " -> " + after);
     }
+
+    @Test
+    void trainingWritesACheckpointAndBoxPlotsPerFamily(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        LabelledStates sep = LabelledStates.of(EntanglementDataset.inMemory(
+                EntanglementRecipes.byName("train-separable", 3, Variant.PAPER, 0.002), 5, Parallel.pool()), 3);
+        Separator s = Separator.create(1e-3, 4);
+        double[] history = s.train(sep, sep, 2, 64, 6, tmp);
+        assertTrue(history[1] < history[0] * 1.05, java.util.Arrays.toString(history));
+        assertTrue(java.nio.file.Files.size(tmp.resolve("separator.sd")) > 1_000_000);
+        var chart = s.distribution(Map.of("separable", sep));
+        assertEquals(1, chart.getSeriesMap().size());
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.measureAll(
+                LabelledStates.of(EntanglementDataset.inMemory(EntanglementRecipes.pureTest(4, Variant.PAPER, 0.001), 1,
+                        Parallel.pool()), 4)));
+        assertTrue(e.getMessage().contains("4 qubits"), e.getMessage());
+    }
 }
