@@ -62,7 +62,17 @@ public final class Evaluation {
      * @return the accuracies and the BCE
      */
     public static Accuracy of(EntanglementNet net, LabelledStates data) {
-        float[] p = predict(net, data);
+        return of(predict(net, data), data);
+    }
+
+    /**
+     * Accuracy of given probabilities.
+     *
+     * @param p    probabilities, {@code size × m}
+     * @param data the set with its labels
+     * @return the accuracies and the BCE
+     */
+    public static Accuracy of(float[] p, LabelledStates data) {
         double bce = 0;
         for (int k = 0; k < p.length; k++) {
             double q = Math.min(Math.max(p[k], 1e-7), 1 - 1e-7);

@@ -63,4 +63,26 @@ public record LabelledStates(int qubits, int size, float[] states, byte[] labels
     public int outputs() {
         return Bipartitions.count(qubits);
     }
+
+    /**
+     * The states at the given indices, in that order.
+     *
+     * @param indices record indices
+     * @return a new set
+     */
+    public LabelledStates subset(int[] indices) {
+        int per = 2 << (2 * qubits);
+        int m = outputs();
+        float[] s = new float[indices.length * per];
+        byte[] l = new byte[indices.length * m];
+        int[] t = truth == null ? null : new int[indices.length * m];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(states, indices[i] * per, s, i * per, per);
+            System.arraycopy(labels, indices[i] * m, l, i * m, m);
+            if (t != null) {
+                System.arraycopy(truth, indices[i] * m, t, i * m, m);
+            }
+        }
+        return new LabelledStates(qubits, indices.length, s, l, t);
+    }
 }

@@ -140,7 +140,8 @@ public final class Trainer {
             }
             Epoch e = new Epoch(epoch, lambda, trainBce / Math.max(1, measured), valBce, valAcc, (System.nanoTime() - t0) / 1e9);
             history.add(e);
-            boolean improved = bestEpoch < 0 || e.selection() < history.get(bestEpoch).selection();
+            // without validation states (an empty ensemble domain) the last epoch is kept
+            boolean improved = bestEpoch < 0 || validation.isEmpty() || e.selection() < history.get(bestEpoch).selection();
             if (improved) {
                 bestEpoch = epoch;
                 best = copy(net);
