@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.densitylab.data.entanglement.Variant;
+import org.densitylab.models.entanglement.CnnConfig;
 import org.densitylab.models.entanglement.EntanglementExperiment;
 import org.densitylab.models.entanglement.EntanglementNet;
 import org.densitylab.models.entanglement.TrainingOptions;
@@ -45,7 +46,7 @@ final class ExperimentCommand {
         var s = new EntanglementExperiment.Settings(!o.getOrDefault("labels", "verified").equals("negativity"),
                 Double.parseDouble(o.getOrDefault("train-scale", "1")), Double.parseDouble(o.getOrDefault("test-scale", "1")),
                 options, kinds, o.getOrDefault("variant", "paper").equals("paper") ? Variant.PAPER : Variant.REFERENCE_CODE,
-                Path.of(o.getOrDefault("data", out.resolve("datasets").toString())), out);
+                Path.of(o.getOrDefault("data", out.resolve("datasets").toString())), out, CnnConfig.paper(3));
         java.nio.file.Files.createDirectories(out);
         java.nio.file.Files.writeString(out.resolve("command.txt"), "densitylab entanglement-tables " + String.join(" ", args) + "\n");
         var table = EntanglementExperiment.run(s);

@@ -58,9 +58,10 @@ public final class EntanglementExperiment {
      * @param variant      paper or reference-code dataset choices
      * @param data         directory of the datasets (generated there when missing; shared between runs)
      * @param out          output directory (checkpoints, results)
+     * @param config       the architecture (the paper's: {@code CnnConfig.paper(3)})
      */
     public record Settings(boolean verified, double trainScale, double testScale, TrainingOptions options,
-            List<EntanglementNet.Kind> kinds, Variant variant, Path data, Path out) {
+            List<EntanglementNet.Kind> kinds, Variant variant, Path data, Path out, CnnConfig config) {
     }
 
     /**
@@ -72,29 +73,8 @@ public final class EntanglementExperiment {
      * @throws IOException if a file cannot be written
      */
     public static Table run(Settings s) throws IOException {
-        Files.createDirectories(s.out());
-        long seed = s.options().seed();
-        LabelledStates train = dataset(s, s.verified() ? "train-verified" : "train-negativity", s.trainScale(), seed);
-        List<LabelledStates> val = List.of(dataset(s, "val-bisep", s.trainScale(), seed + 1),
-                dataset(s, "val-2xd", s.trainScale(), seed + 2));
-        Map<String, LabelledStates> tests = new LinkedHashMap<>();
-        for (int t = 0; t < TESTS.size(); t++) {
-            tests.put(TESTS.get(t), dataset(s, TESTS.get(t), s.testScale(), seed + 10 + t));
-        }
-        Map<String, double[]> paper = s.verified() ? TABLE_II : TABLE_III;
-        Table result = Table.create("entanglement " + (s.verified() ? "verified (Table II)" : "negativity labeled (Table III)"),
-                StringColumn.create("model"), StringColumn.create("test set"), DoubleColumn.create("accuracy"),
-                DoubleColumn.create("vs truth"), DoubleColumn.create("paper"), DoubleColumn.create("difference"));
-        for (EntanglementNet.Kind kind : s.kinds()) {
-            Trainer.Result r = Trainer.train(CnnConfig.paper(3), kind, train, val, s.options(),
-                    s.out().resolve("checkpoints").resolve(kind.name().toLowerCase(Locale.ROOT)));
-            String name = kind == EntanglementNet.Kind.CNN ? "CNN" : "Siamese CNN";
-            int t = 0;
-            for (Map.Entry<String, LabelledStates> e : tests.entrySet()) {
-                add(result, name, COLUMNS.get(t), Evaluation.of(r.best(), e.getValue()), paper.get(name)[t]);
-                t++;
-            }
-        }
+        Table result = runModels(s);
+        Map<String, LabelledStates> tests = tests(s);
         int t = 0;
         for (LabelledStates test : tests.values()) {
             add(result, "PPT criterion", COLUMNS.get(t), Evaluation.pptBaseline(test), Double.NaN);
@@ -103,6 +83,74 @@ public final class EntanglementExperiment {
         }
         write(result, s);
         return result;
+    }
+
+    private static Map<String, LabelledStates> tests(Settings s) throws IOException {
+        long seed = s.options().seed();
+        Map<String, LabelledStates> tests = new LinkedHashMap<>();
+        for (int t = 0; t < TESTS.size(); t++) {
+            tests.put(TESTS.get(t), dataset(s, TESTS.get(t), s.testScale(), seed + 10 + t));
+        }
+        return tests;
+    }
+
+    /** Trains and evaluates the networks of the settings, without baselines or files. */
+    private static Table runModels(Settings s) throws IOException {
+        Files.createDirectories(s.out());
+        long seed = s.options().seed();
+        LabelledStates train = dataset(s, s.verified() ? "train-verified" : "train-negativity", s.trainScale(), seed);
+        List<LabelledStates> val = List.of(dataset(s, "val-bisep", s.trainScale(), seed + 1),
+                dataset(s, "val-2xd", s.trainScale(), seed + 2));
+        Map<String, LabelledStates> tests = tests(s);
+        Map<String, double[]> paper = s.verified() ? TABLE_II : TABLE_III;
+        Table result = Table.create("entanglement " + (s.verified() ? "verified (Table II)" : "negativity labeled (Table III)"),
+                StringColumn.create("model"), StringColumn.create("test set"), DoubleColumn.create("accuracy"),
+                DoubleColumn.create("vs truth"), DoubleColumn.create("paper"), DoubleColumn.create("difference"));
+        for (EntanglementNet.Kind kind : s.kinds()) {
+            Trainer.Result r = Trainer.train(s.config(), kind, train, val, s.options(),
+                    s.out().resolve("checkpoints").resolve(kind.name().toLowerCase(Locale.ROOT)));
+            String name = kind == EntanglementNet.Kind.CNN ? "CNN" : "Siamese CNN";
+            int t = 0;
+            for (Map.Entry<String, LabelledStates> e : tests.entrySet()) {
+                add(result, name, COLUMNS.get(t), Evaluation.of(r.best(), e.getValue()), paper.get(name)[t]);
+                t++;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The architecture ablation of paper Fig. A1: the CNN with 2 or 3 convolutions of several kernel sizes,
+     * each trained and evaluated as in {@link #run} (baselines omitted); mean accuracy over the five test sets.
+     *
+     * @param s       the settings (their {@code kinds} and {@code config} are ignored)
+     * @param configs the architectures
+     * @return one row per architecture: convolutions, kernel, parameters, accuracy per test set and mean
+     * @throws IOException if a file cannot be written
+     */
+    public static Table ablation(Settings s, List<CnnConfig> configs) throws IOException {
+        Table t = Table.create("CNN architecture ablation (paper Fig. A1)", tech.tablesaw.api.IntColumn.create("convolutions"),
+                tech.tablesaw.api.IntColumn.create("kernel"), tech.tablesaw.api.LongColumn.create("parameters"));
+        for (String c : COLUMNS) {
+            t.addColumns(DoubleColumn.create(c));
+        }
+        t.addColumns(DoubleColumn.create("mean"));
+        for (CnnConfig c : configs) {
+            Settings one = new Settings(s.verified(), s.trainScale(), s.testScale(), s.options(), List.of(EntanglementNet.Kind.CNN),
+                    s.variant(), s.data(), s.out().resolve("conv" + c.convLayers() + "-k" + c.kernel()), c);
+            Table r = runModels(one);
+            t.intColumn("convolutions").append(c.convLayers());
+            t.intColumn("kernel").append(c.kernel());
+            t.longColumn("parameters").append(c.parameters());
+            double mean = 0;
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                double a = r.doubleColumn("accuracy").getDouble(i);
+                t.doubleColumn(COLUMNS.get(i)).append(a);
+                mean += a / COLUMNS.size();
+            }
+            t.doubleColumn("mean").append(round(mean));
+        }
+        return t;
     }
 
     private static void add(Table t, String model, String set, Evaluation.Accuracy a, double paper) {
