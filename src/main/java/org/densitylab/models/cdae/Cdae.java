@@ -171,8 +171,8 @@ public final class Cdae {
         Map<String, INDArray> w = new LinkedHashMap<>();
         for (Layer layer : LAYERS) {
             double bound = 1 / Math.sqrt(layer.fanIn(c));
-            w.put(layer.name() + "_W", uniform(rng, bound, dtype, layer.weightShape(c)));
-            w.put(layer.name() + "_b", uniform(rng, bound, dtype, layer.outChannels(c)));
+            w.put(layer.name() + "_W", org.densitylab.models.Init.uniform(rng, bound, dtype, layer.weightShape(c)));
+            w.put(layer.name() + "_b", org.densitylab.models.Init.uniform(rng, bound, dtype, layer.outChannels(c)));
         }
         return new Cdae(numQubits, scale, dtype, w);
     }
@@ -337,17 +337,5 @@ public final class Cdae {
                     + java.util.Arrays.toString(shape));
         }
         return a.castTo(dtype).dup('c');
-    }
-
-    private static INDArray uniform(SplittableRandom rng, double bound, DataType dtype, long... shape) {
-        long len = 1;
-        for (long d : shape) {
-            len *= d;
-        }
-        double[] v = new double[Math.toIntExact(len)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (2 * rng.nextDouble() - 1) * bound;
-        }
-        return Nd4j.create(v, shape, 'c').castTo(dtype);
     }
 }

@@ -3,6 +3,7 @@ package org.densitylab.models.entanglement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.densitylab.models.Init;
 import org.densitylab.models.Quiet;
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -13,7 +14,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -84,16 +84,16 @@ public final class EntanglementNet {
             int out = config.channels(l);
             int fanIn = in * config.kernel() * config.kernel();
             layers.add(new SDVariable[] {
-                sd.var("conv" + l + "_W", uniform(rnd, fanIn, config.kernel(), config.kernel(), in, out)),
-                sd.var("conv" + l + "_b", uniform(rnd, fanIn, out))});
+                sd.var("conv" + l + "_W", Init.pytorchDefault(rnd, fanIn, config.kernel(), config.kernel(), in, out)),
+                sd.var("conv" + l + "_b", Init.pytorchDefault(rnd, fanIn, out))});
             in = out;
         }
         long features = (long) in * config.featureSide() * config.featureSide();
         for (int l = 0; l <= config.fcLayers(); l++) {
             long out = l == config.fcLayers() ? m : config.width();
             layers.add(new SDVariable[] {
-                sd.var("dense" + l + "_W", uniform(rnd, features, features, out)),
-                sd.var("dense" + l + "_b", uniform(rnd, features, out))});
+                sd.var("dense" + l + "_W", Init.pytorchDefault(rnd, features, features, out)),
+                sd.var("dense" + l + "_b", Init.pytorchDefault(rnd, features, out))});
             features = out;
         }
         SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, 2, d, d);
@@ -144,19 +144,6 @@ public final class EntanglementNet {
             }
         }
         return h;
-    }
-
-    private static INDArray uniform(Random rnd, long fanIn, long... shape) {
-        double bound = 1 / Math.sqrt(fanIn);
-        long n = 1;
-        for (long s : shape) {
-            n *= s;
-        }
-        float[] v = new float[Math.toIntExact(n)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) ((2 * rnd.nextDouble() - 1) * bound);
-        }
-        return Nd4j.create(v, shape, 'c');
     }
 
     /** @return the architecture */

@@ -2,6 +2,7 @@ package org.densitylab.models.entanglement;
 
 import java.util.Map;
 import java.util.Random;
+import org.densitylab.models.Init;
 import org.densitylab.models.Quiet;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -84,8 +85,8 @@ public final class Separator {
 
     private static SDVariable conv(SameDiff sd, Random rnd, String name, SDVariable in, int cin, int cout, int k, int stride, int dilation) {
         int fanIn = cin * k * k;
-        SDVariable w = sd.var(name + "_conv_W", uniform(rnd, fanIn, k, k, cin, cout));
-        SDVariable b = sd.var(name + "_conv_b", uniform(rnd, fanIn, cout));
+        SDVariable w = sd.var(name + "_conv_W", Init.pytorchDefault(rnd, fanIn, k, k, cin, cout));
+        SDVariable b = sd.var(name + "_conv_b", Init.pytorchDefault(rnd, fanIn, cout));
         Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(0).pW(0).dH(dilation).dW(dilation)
                 .dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
         return sd.cnn().conv2d(in, w, b, cfg);
@@ -94,8 +95,8 @@ public final class Separator {
     private static SDVariable dense(SameDiff sd, Random rnd, String name, SDVariable in) {
         SDVariable h = in.reshape(-1, 192);
         for (int l = 0; l < 4; l++) {
-            h = sd.nn().relu(h, 0).mmul(sd.var(name + "_fc" + l + "_W", uniform(rnd, 192, 192, 192)))
-                    .add(sd.var(name + "_fc" + l + "_b", uniform(rnd, 192, 192)));
+            h = sd.nn().relu(h, 0).mmul(sd.var(name + "_fc" + l + "_W", Init.pytorchDefault(rnd, 192, 192, 192)))
+                    .add(sd.var(name + "_fc" + l + "_b", Init.pytorchDefault(rnd, 192, 192)));
         }
         return h.reshape(-1, 2 * TERMS, 2, 2).rename(name + "_factors");
     }
@@ -108,19 +109,6 @@ public final class Separator {
 
     private static SDVariable[] complexMul(SDVariable[] x, SDVariable[] y) {
         return new SDVariable[] {x[0].mul(y[0]).sub(x[1].mul(y[1])), x[0].mul(y[1]).add(x[1].mul(y[0]))};
-    }
-
-    private static INDArray uniform(Random rnd, long fanIn, long... shape) {
-        double bound = 1 / Math.sqrt(fanIn);
-        long n = 1;
-        for (long s : shape) {
-            n *= s;
-        }
-        float[] v = new float[Math.toIntExact(n)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) ((2 * rnd.nextDouble() - 1) * bound);
-        }
-        return Nd4j.create(v, shape, 'c');
     }
 
     /** @return number of trainable parameters */
