@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.densitylab.QuietTest;
+import org.densitylab.TestArrays;
 import org.densitylab.data.entanglement.EntanglementDataset;
 import org.densitylab.data.entanglement.EntanglementRecipes;
 import org.densitylab.data.entanglement.Recipe;
@@ -55,7 +56,7 @@ class EntanglementDatasetTest extends QuietTest {
         int n = (int) r.count();
         int entangledCuts = 0;
         for (int i = 0; i < n; i++) {
-            double[] x = toDouble(one.floatRecord("states", i));
+            double[] x = TestArrays.widen(one.floatRecord("states", i));
             DensityMatrix rho = DensityMatrix.fromTwoChannel(x, QubitOrder.BIG_ENDIAN, 1e-5);
             double[] neg = rho.negativities();
             int group = one.ints("group")[i];
@@ -85,7 +86,7 @@ class EntanglementDatasetTest extends QuietTest {
         assertEquals(n * 2 * 16 * 16, b.floats("states").length);
         assertEquals(n * 7, b.bytes("labels").length);
         for (int i = 0; i < n; i++) {
-            DensityMatrix rho = DensityMatrix.fromTwoChannel(toDouble(b.floatRecord("states", i)), QubitOrder.BIG_ENDIAN, 1e-5);
+            DensityMatrix rho = DensityMatrix.fromTwoChannel(TestArrays.widen(b.floatRecord("states", i)), QubitOrder.BIG_ENDIAN, 1e-5);
             double[] neg = rho.negativities();
             for (int j = 0; j < 7; j++) {
                 assertEquals(b.doubles("negativity")[7 * i + j], neg[j], 1e-5, "record " + i + " cut " + j);
@@ -127,13 +128,5 @@ class EntanglementDatasetTest extends QuietTest {
                 r.count(), failing, Parallel.pool()));
         Exception e = assertThrows(Exception.class, () -> EntanglementDataset.write(r, 6, dir2));
         assertTrue(e.getMessage().contains("seed"), e.getMessage());
-    }
-
-    private static double[] toDouble(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 }

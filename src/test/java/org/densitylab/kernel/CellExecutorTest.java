@@ -101,7 +101,7 @@ class CellExecutorTest extends QuietTest {
     }
 
     @Test
-    void magicsWithMissingFilesSayWhatToDo(@TempDir Path dir) throws Exception {
+    void magicsWithMissingFilesExplainTheFix(@TempDir Path dir) throws Exception {
         CellException jars = assertThrows(CellException.class, () -> cells.execute("%jars /no/such/dir/*.jar"));
         assertTrue(jars.evalue().contains("nothing matches '/no/such/dir/*.jar'"), jars.evalue());
         CellException unknown = assertThrows(CellException.class, () -> cells.execute("%frobnicate"));

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.nio.file.Path;
 import org.densitylab.QuietTest;
+import org.densitylab.TestArrays;
 import org.densitylab.data.ChunkBuffers;
 import org.densitylab.data.io.Dataset;
 import org.densitylab.linalg.ComplexMatrix;
@@ -62,7 +63,7 @@ class MarginalsDatasetTest extends QuietTest {
             int r = data.ints("rank")[i];
             assertTrue(r >= 2 && r <= 8, "rank " + r);
             seen[r] = true;
-            DensityMatrix rho = DensityMatrix.fromTwoChannel(toDouble(data.floatRecord("target", i)), QubitOrder.BIG_ENDIAN, 1e-5);
+            DensityMatrix rho = DensityMatrix.fromTwoChannel(TestArrays.widen(data.floatRecord("target", i)), QubitOrder.BIG_ENDIAN, 1e-5);
             assertEquals(r, rho.rank(1e-5), "rank of target " + i);
         }
         for (int r = 2; r <= 8; r++) {
@@ -141,14 +142,6 @@ class MarginalsDatasetTest extends QuietTest {
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> MarginalsDataset.Spec.of(4, 0, 10));
         assertTrue(e.getMessage().contains("k = 0"), e.getMessage());
-    }
-
-    private static double[] toDouble(float[] f) {
-        double[] d = new double[f.length];
-        for (int q = 0; q < f.length; q++) {
-            d[q] = f[q];
-        }
-        return d;
     }
 
     /** [2, n, n] two-channel floats to interleaved doubles. */
