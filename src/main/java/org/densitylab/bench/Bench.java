@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.DoubleAdder;
-import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 import java.util.concurrent.ForkJoinPool;
 import org.densitylab.data.ChunkBuffers;
@@ -32,6 +31,16 @@ import org.densitylab.util.Seeds;
 public final class Bench {
     private final PrintStream out;
     private final int rounds;
+
+    /** One timed round of work; returns a value that is consumed so the JIT cannot drop the work. */
+    @FunctionalInterface
+    public interface Round {
+        /**
+         * @param call the round's number
+         * @return any value computed by the work
+         */
+        double run(int call);
+    }
 
     /** A named benchmark case. */
     @FunctionalInterface
@@ -112,17 +121,17 @@ public final class Bench {
      * @param work  the work; returns a value that is consumed so it cannot be optimised away
      * @return the median units per second
      */
-    public double measure(String label, String unit, long units, IntToDoubleFunction work) {
+    public double measure(String label, String unit, long units, Round work) {
         double sink = 0;
         long warmEnd = System.nanoTime() + 1_000_000_000L;
         int call = 0;
         while (System.nanoTime() < warmEnd) {
-            sink += work.applyAsDouble(call++);
+            sink += work.run(call++);
         }
         double[] rates = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
-            sink += work.applyAsDouble(call++);
+            sink += work.run(call++);
             rates[r] = units / ((System.nanoTime() - t0) / 1e9);
         }
         Arrays.sort(rates);

@@ -96,36 +96,6 @@ public final class ComplexOps {
     }
 
     /**
-     * Conjugation \(U \rho U^\dagger\) of a {@code d×d} matrix.
-     *
-     * @param u   unitary, interleaved
-     * @param rho matrix, interleaved
-     * @param d   dimension
-     * @return \(U\rho U^\dagger\), interleaved
-     */
-    public static double[] conjugate(double[] u, double[] rho, int d) {
-        double[] t = mult(u, rho, d, d, d);
-        double[] r = new double[2 * d * d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                double sr = 0;
-                double si = 0;
-                for (int k = 0; k < d; k++) {
-                    double tr = t[2 * (i * d + k)];
-                    double ti = t[2 * (i * d + k) + 1];
-                    double ur = u[2 * (j * d + k)];
-                    double ui = -u[2 * (j * d + k) + 1];
-                    sr += tr * ur - ti * ui;
-                    si += tr * ui + ti * ur;
-                }
-                r[2 * (i * d + j)] = sr;
-                r[2 * (i * d + j) + 1] = si;
-            }
-        }
-        return r;
-    }
-
-    /**
      * Removes from x its component along the unit vector z: \(x \leftarrow x - \langle z, x\rangle z\)
      * (one step of Gram–Schmidt).
      *

@@ -301,19 +301,12 @@ public final class HermitianEigen {
         return new Decomposition(values, ComplexMatrix.wrap(n, n, vecs));
     }
 
-    /** z† H z for a unit vector z. */
+    /** z† H z for a unit vector z (real for Hermitian H). */
     private static double rayleigh(double[] h, double[] z, int n) {
+        double[] hz = ComplexOps.mult(h, z, n, n, 1);
         double s = 0;
         for (int i = 0; i < n; i++) {
-            double hr = 0;
-            double hi = 0;
-            for (int j = 0; j < n; j++) {
-                double ar = h[2 * (i * n + j)];
-                double ai = h[2 * (i * n + j) + 1];
-                hr += ar * z[2 * j] - ai * z[2 * j + 1];
-                hi += ar * z[2 * j + 1] + ai * z[2 * j];
-            }
-            s += z[2 * i] * hr + z[2 * i + 1] * hi;
+            s += z[2 * i] * hz[2 * i] + z[2 * i + 1] * hz[2 * i + 1];
         }
         return s;
     }

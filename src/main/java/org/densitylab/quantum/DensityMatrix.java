@@ -352,7 +352,7 @@ public final class DensityMatrix {
             throw new IllegalArgumentException("a " + n + "-qubit state needs a " + dim + "x" + dim
                     + " unitary, got " + u.rows() + "x" + u.cols());
         }
-        return new DensityMatrix(n, ComplexOps.conjugate(u.toInterleaved(), data, dim));
+        return new DensityMatrix(n, u.mult(matrix()).mult(u.dagger()).toInterleaved());
     }
 
     /**

@@ -57,7 +57,11 @@ class ReferenceTableTest extends QuietTest {
     }
 
     private static double[] numbers(String[] f, int from) {
-        return Arrays.stream(f, from, f.length).mapToDouble(Double::parseDouble).toArray();
+        double[] v = new double[f.length - from];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Double.parseDouble(f[from + i]);
+        }
+        return v;
     }
 
     private static ComplexMatrix matrix(double[] interleaved) {
