@@ -18,10 +18,11 @@ import org.densitylab.models.entanglement.TrainingOptions;
 final class ExperimentCommand {
     static final String USAGE = """
             usage: densitylab entanglement-tables --out DIR [--data DIR] [--labels verified|negativity]
-                     [--kinds cnn,siamese] [--epochs 20] [--batches-per-epoch 0] [--train-scale 1] [--test-scale 1]
+                     [--kinds cnn,siamese] [--epochs 20] [--lambda-from-epoch 11] [--batches-per-epoch 0] [--train-scale 1] [--test-scale 1]
                      [--seed 1] [--variant paper|reference-code]
               Generates the datasets into --data (default DIR/datasets; reused when present), trains each network
-              with Adam 1e-3, batch 128 and lambda = 0.5 from 11/20 of the epochs on, evaluates on the five test sets
+              with Adam 1e-3, batch 128 and lambda = 0.5 from 11/20 of the epochs on
+              (or from the 0-based --lambda-from-epoch), evaluates on the five test sets
               with the PPT and realignment baselines, and writes results.csv, table.html and accuracy.png to --out.
               Rerunning resumes from the checkpoints in --out.""";
 
@@ -30,7 +31,7 @@ final class ExperimentCommand {
 
     static int run(List<String> args) throws Exception {
         Map<String, String> o = DatasetCommand.options(args, List.of("out", "data", "labels", "kinds", "epochs",
-                "batches-per-epoch", "train-scale", "test-scale", "seed", "variant"));
+                "lambda-from-epoch", "batches-per-epoch", "train-scale", "test-scale", "seed", "variant"));
         if (!o.containsKey("out") || o.containsKey("")) {
             System.err.println(USAGE);
             return 2;
@@ -43,6 +44,9 @@ final class ExperimentCommand {
         int epochs = Integer.parseInt(o.getOrDefault("epochs", "20"));
         TrainingOptions options = TrainingOptions.shortened(epochs, Long.parseLong(o.getOrDefault("seed", "1")))
                 .withMaxBatches(Integer.parseInt(o.getOrDefault("batches-per-epoch", "0")));
+        if (o.containsKey("lambda-from-epoch")) {
+            options = options.withLambdaFromEpoch(Integer.parseInt(o.get("lambda-from-epoch")));
+        }
         var s = new EntanglementExperiment.Settings(!o.getOrDefault("labels", "verified").equals("negativity"),
                 Double.parseDouble(o.getOrDefault("train-scale", "1")), Double.parseDouble(o.getOrDefault("test-scale", "1")),
                 options, kinds, o.getOrDefault("variant", "paper").equals("paper") ? Variant.PAPER : Variant.REFERENCE_CODE,

@@ -68,4 +68,12 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, in
     public TrainingOptions withEpochs(int n) {
         return new TrainingOptions(n, batchSize, learningRate, lambdaFromEpoch, lambda, referenceCode, seed, maxBatchesPerEpoch);
     }
+
+    /**
+     * @param epoch first 0-based epoch with λ &gt; 0 (a CPU schedule may switch earlier than 11/20 of the epochs)
+     * @return these options with another λ switch
+     */
+    public TrainingOptions withLambdaFromEpoch(int epoch) {
+        return new TrainingOptions(epochs, batchSize, learningRate, epoch, lambda, referenceCode, seed, maxBatchesPerEpoch);
+    }
 }
