@@ -20,26 +20,38 @@ final class ExperimentCommand {
             usage: densitylab entanglement-tables --out DIR [--data DIR] [--labels verified|negativity]
                      [--kinds cnn,siamese] [--epochs 20] [--lambda-from-epoch 11] [--batches-per-epoch 0] [--train-scale 1] [--test-scale 1]
                      [--seed 1] [--variant paper|reference-code]
+                     [--separator-epochs 20] [--members fresh|warm] [--member-epochs E] [--member-batches B]
               Generates the datasets into --data (default DIR/datasets; reused when present), trains each network
               with Adam 1e-3, batch 128 and lambda = 0.5 from 11/20 of the epochs on
               (or from the 0-based --lambda-from-epoch), evaluates on the five test sets
               with the PPT and realignment baselines, and writes results.csv, table.html and accuracy.png to --out.
-              Rerunning resumes from the checkpoints in --out.""";
+              With 'ensemble' among --kinds it also trains the separability measure M on the separable set and the
+              ten ensemble members on the M domains (fresh as in the paper, or 'warm': fine-tuned from the trained
+              Siamese network with lambda = 0.5 throughout, a CPU schedule), and writes separator.png (Fig. 3)
+              and routing.csv. Rerunning resumes from the checkpoints in --out.""";
 
     private ExperimentCommand() {
     }
 
     static int run(List<String> args) throws Exception {
         Map<String, String> o = DatasetCommand.options(args, List.of("out", "data", "labels", "kinds", "epochs",
-                "lambda-from-epoch", "batches-per-epoch", "train-scale", "test-scale", "seed", "variant"));
+                "lambda-from-epoch", "batches-per-epoch", "train-scale", "test-scale", "seed", "variant",
+                "separator-epochs", "members", "member-epochs", "member-batches"));
         if (!o.containsKey("out") || o.containsKey("")) {
             System.err.println(USAGE);
             return 2;
         }
         Path out = Path.of(o.get("out"));
         List<EntanglementNet.Kind> kinds = new ArrayList<>();
+        boolean ensemble = false;
         for (String k : o.getOrDefault("kinds", "cnn,siamese").split(",")) {
-            kinds.add(EntanglementNet.Kind.valueOf(k.trim().toUpperCase(Locale.ROOT)));
+            if (k.trim().equalsIgnoreCase("ensemble")) {
+                ensemble = true;
+            } else if (k.trim().equalsIgnoreCase("cnn") || k.trim().equalsIgnoreCase("siamese")) {
+                kinds.add(EntanglementNet.Kind.valueOf(k.trim().toUpperCase(Locale.ROOT)));
+            } else {
+                throw new IllegalArgumentException("unknown --kinds entry '" + k + "' (choose from cnn, siamese, ensemble)");
+            }
         }
         int epochs = Integer.parseInt(o.getOrDefault("epochs", "20"));
         TrainingOptions options = TrainingOptions.shortened(epochs, Long.parseLong(o.getOrDefault("seed", "1")))
@@ -47,10 +59,19 @@ final class ExperimentCommand {
         if (o.containsKey("lambda-from-epoch")) {
             options = options.withLambdaFromEpoch(Integer.parseInt(o.get("lambda-from-epoch")));
         }
+        EntanglementExperiment.EnsembleSchedule schedule = null;
+        if (ensemble) {
+            boolean warm = o.getOrDefault("members", "fresh").equals("warm");
+            TrainingOptions members = TrainingOptions.shortened(Integer.parseInt(o.getOrDefault("member-epochs", String.valueOf(epochs))),
+                    options.seed()).withMaxBatches(Integer.parseInt(o.getOrDefault("member-batches",
+                    String.valueOf(options.maxBatchesPerEpoch()))));
+            schedule = new EntanglementExperiment.EnsembleSchedule(Integer.parseInt(o.getOrDefault("separator-epochs", "20")),
+                    warm ? members.withLambdaFromEpoch(0) : members, warm);
+        }
         var s = new EntanglementExperiment.Settings(!o.getOrDefault("labels", "verified").equals("negativity"),
                 Double.parseDouble(o.getOrDefault("train-scale", "1")), Double.parseDouble(o.getOrDefault("test-scale", "1")),
                 options, kinds, o.getOrDefault("variant", "paper").equals("paper") ? Variant.PAPER : Variant.REFERENCE_CODE,
-                Path.of(o.getOrDefault("data", out.resolve("datasets").toString())), out, CnnConfig.paper(3));
+                Path.of(o.getOrDefault("data", out.resolve("datasets").toString())), out, CnnConfig.paper(3), schedule);
         java.nio.file.Files.createDirectories(out);
         java.nio.file.Files.writeString(out.resolve("command.txt"), "densitylab entanglement-tables " + String.join(" ", args) + "\n");
         var table = EntanglementExperiment.run(s);

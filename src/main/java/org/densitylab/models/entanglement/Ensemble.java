@@ -49,7 +49,7 @@ public final class Ensemble {
     }
 
     /**
-     * Trains the members (checkpoints under {@code dir/member-i}; a rerun resumes).
+     * Trains fresh members, as the paper does (checkpoints under {@code dir/member-i}; a rerun resumes).
      *
      * @param separator  a trained separability measure
      * @param train      training states
@@ -62,6 +62,26 @@ public final class Ensemble {
      */
     public static Ensemble train(Separator separator, LabelledStates train, List<LabelledStates> validation,
             TrainingOptions options, Path dir) throws IOException {
+        return train(separator, train, validation, options, dir, null);
+    }
+
+    /**
+     * Trains the members, fresh ({@code initial} null, the paper) or fine-tuned from a copy of a trained
+     * Siamese network (the CPU schedule: ten paper-length trainings do not fit a 2-core machine). A domain
+     * with fewer training states than one batch keeps the starting network unchanged when warm-starting.
+     *
+     * @param separator  a trained separability measure
+     * @param train      training states
+     * @param validation validation sets
+     * @param options    training options of every member
+     * @param dir        checkpoint directory, or null
+     * @param initial    the Siamese network every member starts from, or null for fresh members
+     * @return the ensemble
+     * @throws IOException if a checkpoint cannot be written
+     * @throws IllegalArgumentException if a domain has fewer training states than one batch (fresh members)
+     */
+    public static Ensemble train(Separator separator, LabelledStates train, List<LabelledStates> validation,
+            TrainingOptions options, Path dir, EntanglementNet initial) throws IOException {
         float[] m = separator.measureAll(train);
         List<float[]> valM = new ArrayList<>();
         for (LabelledStates v : validation) {
@@ -70,6 +90,10 @@ public final class Ensemble {
         List<EntanglementNet> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             int[] idx = domain(m, i);
+            if (idx.length < options.batchSize() && initial != null) {
+                members.add(initial);
+                continue;
+            }
             if (idx.length < options.batchSize()) {
                 throw new IllegalArgumentException("ensemble domain " + i + " (" + THRESHOLDS[i] + " < M < " + THRESHOLDS[i + 1]
                         + ") holds " + idx.length + " training states, fewer than one batch of " + options.batchSize()
@@ -82,10 +106,24 @@ public final class Ensemble {
                     val.add(validation.get(v).subset(vi));
                 }
             }
-            members.add(Trainer.train(CnnConfig.paper(train.qubits()), EntanglementNet.Kind.SIAMESE, train.subset(idx), val,
-                    options, dir == null ? null : dir.resolve("member-" + i)).best());
+            members.add(Trainer.train(initial != null ? initial.config() : CnnConfig.paper(train.qubits()), EntanglementNet.Kind.SIAMESE, train.subset(idx), val,
+                    options, dir == null ? null : dir.resolve("member-" + i), initial).best());
         }
         return new Ensemble(separator, members);
+    }
+
+    /**
+     * The number of states of a set in each domain of M (the routing of {@link #route}).
+     *
+     * @param data the states
+     * @return counts per member
+     */
+    public int[] routed(LabelledStates data) {
+        int[] n = new int[MEMBERS];
+        for (float m : separator.measureAll(data)) {
+            n[route(m)]++;
+        }
+        return n;
     }
 
     /**

@@ -59,9 +59,38 @@ public final class EntanglementExperiment {
      * @param data         directory of the datasets (generated there when missing; shared between runs)
      * @param out          output directory (checkpoints, results)
      * @param config       the architecture (the paper's: {@code CnnConfig.paper(3)})
+     * @param ensemble     also train and evaluate the ensemble of §7.4 with this schedule, or null
      */
     public record Settings(boolean verified, double trainScale, double testScale, TrainingOptions options,
-            List<EntanglementNet.Kind> kinds, Variant variant, Path data, Path out, CnnConfig config) {
+            List<EntanglementNet.Kind> kinds, Variant variant, Path data, Path out, CnnConfig config, EnsembleSchedule ensemble) {
+        /**
+         * Settings without the ensemble.
+         *
+         * @param verified   verified (Table II) or negativity-labeled (Table III) training set
+         * @param trainScale scale of the training and validation sets
+         * @param testScale  scale of the test sets
+         * @param options    training options
+         * @param kinds      which networks
+         * @param variant    dataset variant
+         * @param data       dataset directory
+         * @param out        output directory
+         * @param config     the architecture
+         */
+        public Settings(boolean verified, double trainScale, double testScale, TrainingOptions options,
+                List<EntanglementNet.Kind> kinds, Variant variant, Path data, Path out, CnnConfig config) {
+            this(verified, trainScale, testScale, options, kinds, variant, data, out, config, null);
+        }
+    }
+
+    /**
+     * How the ensemble (spec §7.3–7.4) is trained.
+     *
+     * @param separatorEpochs epochs of the separability measure M on the separable training set (reference: 20)
+     * @param members         training options of every member (paper: the Siamese schedule)
+     * @param warmStart       start every member from the trained Siamese network ({@code checkpoints/siamese}) and
+     *                        fine-tune it on its domain (a CPU schedule), instead of from a fresh initialisation (the paper)
+     */
+    public record EnsembleSchedule(int separatorEpochs, TrainingOptions members, boolean warmStart) {
     }
 
     /**
@@ -107,8 +136,7 @@ public final class EntanglementExperiment {
                 StringColumn.create("model"), StringColumn.create("test set"), DoubleColumn.create("accuracy"),
                 DoubleColumn.create("vs truth"), DoubleColumn.create("paper"), DoubleColumn.create("difference"));
         for (EntanglementNet.Kind kind : s.kinds()) {
-            Trainer.Result r = Trainer.train(s.config(), kind, train, val, s.options(),
-                    s.out().resolve("checkpoints").resolve(kind.name().toLowerCase(Locale.ROOT)));
+            Trainer.Result r = Trainer.train(s.config(), kind, train, val, s.options(), checkpoints(s, kind));
             String name = kind == EntanglementNet.Kind.CNN ? "CNN" : "Siamese CNN";
             int t = 0;
             for (Map.Entry<String, LabelledStates> e : tests.entrySet()) {
@@ -116,7 +144,52 @@ public final class EntanglementExperiment {
                 t++;
             }
         }
+        if (s.ensemble() != null) {
+            Ensemble ensemble = ensemble(s, train, val, tests);
+            int t = 0;
+            for (LabelledStates test : tests.values()) {
+                add(result, "Ensemble", COLUMNS.get(t), Evaluation.of(ensemble.predict(test), test), paper.get("Ensemble")[t]);
+                t++;
+            }
+        }
         return result;
+    }
+
+    private static Path checkpoints(Settings s, EntanglementNet.Kind kind) {
+        return s.out().resolve("checkpoints").resolve(kind.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Trains (or resumes) M on the separable set and the ensemble's members, and writes M's distribution per
+     * test family (paper Fig. 3, {@code separator.png}) and the routing of every test set
+     * ({@code routing.csv}: states per member).
+     */
+    private static Ensemble ensemble(Settings s, LabelledStates train, List<LabelledStates> val, Map<String, LabelledStates> tests)
+            throws IOException {
+        long seed = s.options().seed();
+        EnsembleSchedule e = s.ensemble();
+        Separator separator = Separator.create(1e-3, seed);
+        separator.train(dataset(s, "train-separable", s.trainScale(), seed + 20), dataset(s, "val-separable", s.trainScale(), seed + 21),
+                e.separatorEpochs(), 128, seed, s.out().resolve("checkpoints").resolve("separator"));
+        BitmapEncoder.saveBitmap(separator.distribution(tests), s.out().resolve("separator.png").toString(),
+                BitmapEncoder.BitmapFormat.PNG);
+        EntanglementNet initial = e.warmStart()
+                ? Trainer.load(checkpoints(s, EntanglementNet.Kind.SIAMESE).resolve("best.sd"), s.config(), EntanglementNet.Kind.SIAMESE)
+                : null;
+        Ensemble ensemble = Ensemble.train(separator, train, val, e.members(), s.out().resolve("checkpoints").resolve("ensemble"), initial);
+        Table routing = Table.create("states per ensemble member", StringColumn.create("test set"));
+        for (int i = 0; i < Ensemble.MEMBERS; i++) {
+            routing.addColumns(tech.tablesaw.api.IntColumn.create("member " + i));
+        }
+        for (Map.Entry<String, LabelledStates> t : tests.entrySet()) {
+            routing.stringColumn(0).append(t.getKey());
+            int[] n = ensemble.routed(t.getValue());
+            for (int i = 0; i < n.length; i++) {
+                routing.intColumn(i + 1).append(n[i]);
+            }
+        }
+        routing.write().csv(s.out().resolve("routing.csv").toFile());
+        return ensemble;
     }
 
     /**
@@ -224,6 +297,33 @@ public final class EntanglementExperiment {
 
     private static java.util.Set<String> models(Table result) {
         return new java.util.LinkedHashSet<>(result.stringColumn("model").asList());
+    }
+
+    /**
+     * The committed runs under a results folder (each a directory with {@code results.csv} and
+     * {@code command.txt}, as {@link #run} writes them), pivoted to the paper's layout.
+     *
+     * @param root     the folder, e.g. {@code results/entanglement}
+     * @param contains only directories whose name contains this text (e.g. "verified" or "negativity")
+     * @return one wide accuracy table per run, named after its directory and command; empty if the folder is missing
+     * @throws IOException if a results file cannot be read
+     */
+    public static List<Table> committed(Path root, String contains) throws IOException {
+        List<Table> runs = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return runs;
+        }
+        try (var dirs = Files.list(root)) {
+            for (Path d : dirs.sorted().toList()) {
+                Path csv = d.resolve("results.csv");
+                if (d.getFileName().toString().contains(contains) && Files.exists(csv)) {
+                    List<String> command = Files.readAllLines(d.resolve("command.txt"));
+                    Table t = Table.read().csv(csv.toFile());
+                    runs.add(wide(t, "accuracy").setName(d.getFileName() + ": " + command.get(command.size() - 1)));
+                }
+            }
+        }
+        return runs;
     }
 
     private static LabelledStates dataset(Settings s, String name, double scale, long seed) throws IOException {

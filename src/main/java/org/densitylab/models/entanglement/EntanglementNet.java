@@ -161,6 +161,24 @@ public final class EntanglementNet {
         return sd;
     }
 
+    /**
+     * Overwrites this network's weights with copies of another's (same architecture); the optimiser state is
+     * left as it is.
+     *
+     * @param other the source network
+     * @throws IllegalArgumentException if the architectures differ
+     */
+    public void copyWeightsFrom(EntanglementNet other) {
+        if (!other.config.equals(config) || other.kind != kind) {
+            throw new IllegalArgumentException("cannot copy weights of a " + other.kind + " " + other.config + " into a " + kind + " " + config);
+        }
+        for (var v : sd.variables()) {
+            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+                v.getArr().assign(other.sd.getVariable(v.name()).getArr());
+            }
+        }
+    }
+
     /** @return number of trainable parameters */
     public long parameterCount() {
         return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)

@@ -37,7 +37,7 @@ public final class Separator {
     static final String RECONSTRUCTION = "reconstruction";
     static final String M = "m";
 
-    private final SameDiff sd;
+    private SameDiff sd;
 
     private Separator(SameDiff sd) {
         this.sd = sd;
@@ -76,11 +76,7 @@ public final class Separator {
         m.mean().rename("loss");
         sd.setLossVariables("loss");
         sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(lr)).dataSetFeatureMapping(INPUT).markLabelsUnused().build());
-        Quiet.call(() -> {
-            sd.createGradFunction();
-            return null;
-        });
-        return new Separator(sd);
+        return new Separator(withGradients(sd));
     }
 
     private static SDVariable conv(SameDiff sd, Random rnd, String name, SDVariable in, int cin, int cout, int k, int stride, int dilation) {
@@ -149,27 +145,45 @@ public final class Separator {
     }
 
     /**
-     * Trains on separable states (the reference code: Adam 1e-3, batch 128, 20 epochs), with a checkpoint
-     * ({@code separator.sd}, written atomically) after every epoch that lowers the mean M on the validation
-     * states; a rerun with the same directory continues from it.
+     * Trains on separable states (the reference code: L1 loss = mean M, Adam 1e-3, batch 128, 20 epochs;
+     * selection by the lowest mean M on the separable validation states, its "best loss" weights). With a
+     * checkpoint directory every epoch ends with atomic writes of {@code last.sd} (weights and Adam state),
+     * {@code best.sd} (when the validation M improved) and {@code state.json}; a rerun with the same
+     * directory resumes after the last finished epoch (also to train longer). Afterwards this separator holds
+     * the selected (best) weights.
      *
      * @param train      separable states
      * @param validation separable validation states
-     * @param epochs     epochs
+     * @param epochs     epochs in all (a resumed run trains only the missing ones)
      * @param batch      batch size
      * @param seed       shuffle seed
      * @param checkpoint directory, or null
      * @return the mean M on the validation states after each epoch
-     * @throws java.io.IOException if the checkpoint cannot be written
+     * @throws java.io.IOException if a checkpoint cannot be written or read
+     * @throws IllegalArgumentException if the checkpoint was written with another batch size or seed
      */
     public double[] train(LabelledStates train, LabelledStates validation, int epochs, int batch, long seed,
             java.nio.file.Path checkpoint) throws java.io.IOException {
-        double[] history = new double[epochs];
-        double best = Double.POSITIVE_INFINITY;
+        java.util.List<Double> history = new java.util.ArrayList<>();
+        int bestEpoch = -1;
+        SameDiff best = null;
+        State saved = checkpoint == null ? null : readState(checkpoint);
+        if (saved != null) {
+            if (saved.batch() != batch || saved.seed() != seed) {
+                throw new IllegalArgumentException("separator checkpoint " + checkpoint + " was written with batch " + saved.batch()
+                        + " and seed " + saved.seed() + ", not " + batch + " and " + seed + "; use another directory or delete it");
+            }
+            sd = withGradients(org.densitylab.models.Graphs.load(checkpoint.resolve("last.sd")));
+            history.addAll(saved.history());
+            bestEpoch = saved.bestEpoch();
+        }
         int per = 2 * 8 * 8;
         int batches = train.size() / batch;
-        for (int e = 0; e < epochs; e++) {
-            int[] order = org.densitylab.util.Seeds.forIndex(seed, e).ints(0, train.size()).distinct().limit(train.size()).toArray();
+        if (batches == 0 && history.size() < epochs) {
+            throw new IllegalArgumentException("the separable training set (" + train.size() + " states) is smaller than one batch of " + batch);
+        }
+        for (int e = history.size(); e < epochs; e++) {
+            int[] order = Trainer.shuffled(train.size(), new Random(org.densitylab.util.Seeds.derive(seed, e)));
             try (org.densitylab.progress.Progress p = org.densitylab.progress.Progress.start("separator epoch " + (e + 1) + "/" + epochs, batches)) {
                 for (int b = 0; b < batches; b++) {
                     float[] x = new float[batch * per];
@@ -180,21 +194,75 @@ public final class Separator {
                     p.advance(1);
                 }
             }
-            history[e] = mean(measureAll(validation));
-            if (checkpoint != null && history[e] < best) {
-                best = history[e];
+            history.add(mean(measureAll(validation)));
+            boolean improved = bestEpoch < 0 || history.get(e) < history.get(bestEpoch);
+            if (improved) {
+                bestEpoch = e;
+                best = sd.dup();
+            }
+            if (checkpoint != null) {
                 java.nio.file.Files.createDirectories(checkpoint);
-                java.nio.file.Path file = checkpoint.resolve("separator.sd");
-                java.nio.file.Path tmp = checkpoint.resolve("separator.sd.tmp");
-                Quiet.call(() -> {
-                    sd.save(tmp.toFile(), true);
-                    return null;
-                });
-                java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                org.densitylab.models.Graphs.save(sd, checkpoint.resolve("last.sd"));
+                if (improved) {
+                    org.densitylab.models.Graphs.save(sd, checkpoint.resolve("best.sd"));
+                }
+                org.densitylab.models.Graphs.writeAtomically(checkpoint.resolve("state.json"),
+                        GSON.toJson(new State(batch, seed, history, bestEpoch)));
             }
         }
-        return history;
+        if (best != null) {
+            sd = withGradients(best);
+        } else if (bestEpoch >= 0 && checkpoint != null) {
+            sd = withGradients(org.densitylab.models.Graphs.load(checkpoint.resolve("best.sd")));
+        }
+        return history.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** What {@code state.json} holds. */
+    private record State(int batch, long seed, java.util.List<Double> history, int bestEpoch) {
+    }
+
+    private static final com.google.gson.Gson GSON = new com.google.gson.GsonBuilder().setPrettyPrinting().create();
+
+    private static State readState(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("state.json");
+        if (!java.nio.file.Files.exists(f)) {
+            return null;
+        }
+        try {
+            State st = GSON.fromJson(java.nio.file.Files.readString(f), State.class);
+            if (st == null || st.history() == null) {
+                throw new com.google.gson.JsonParseException("fields missing");
+            }
+            return st;
+        } catch (com.google.gson.JsonParseException e) {
+            throw new java.io.IOException("separator checkpoint state " + f + " is corrupt (" + e.getMessage()
+                    + "); delete the directory to start afresh", e);
+        }
+    }
+
+    /**
+     * A separator trained by {@link #train} (its selected weights, {@code best.sd} of the checkpoint directory).
+     *
+     * @param checkpoint the checkpoint directory
+     * @return the separator
+     * @throws java.io.IOException if the file is missing, corrupt or not a separator
+     */
+    public static Separator load(java.nio.file.Path checkpoint) throws java.io.IOException {
+        java.nio.file.Path file = checkpoint.resolve("best.sd");
+        SameDiff loaded = org.densitylab.models.Graphs.load(file);
+        if (loaded.getVariable(M) == null || loaded.getVariable(INPUT) == null) {
+            throw new java.io.IOException("checkpoint " + file + " is not a separability network (no '" + M + "' output)");
+        }
+        return new Separator(withGradients(loaded));
+    }
+
+    private static SameDiff withGradients(SameDiff sd) {
+        Quiet.call(() -> {
+            sd.createGradFunction();
+            return null;
+        });
+        return sd;
     }
 
     /**

@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.densitylab.models.Graphs;
 import org.densitylab.models.Quiet;
 import org.densitylab.progress.Progress;
 import org.densitylab.util.Seeds;
@@ -82,6 +82,31 @@ public final class Trainer {
      */
     public static Result train(CnnConfig config, EntanglementNet.Kind kind, LabelledStates train, List<LabelledStates> validation,
             TrainingOptions options, Path checkpoint) throws IOException {
+        return train(config, kind, train, validation, options, checkpoint, null);
+    }
+
+    /**
+     * Trains (or resumes training of) a network that starts from the weights of another (fine-tuning; the
+     * ensemble's CPU schedule warm-starts its members from the trained Siamese network). Without a checkpoint
+     * to resume, the first epoch starts from a copy of {@code initial} (its weights, a fresh Adam state with
+     * the options' learning rate), or from a fresh seeded initialisation when {@code initial} is null.
+     *
+     * @param config     the architecture
+     * @param kind       CNN or Siamese
+     * @param train      training states
+     * @param validation validation sets
+     * @param options    hyper-parameters
+     * @param checkpoint directory for checkpoints and resuming, or null
+     * @param initial    the starting network (same architecture and kind), or null
+     * @return the selected network and the history
+     * @throws IOException if a checkpoint cannot be written or read
+     */
+    public static Result train(CnnConfig config, EntanglementNet.Kind kind, LabelledStates train, List<LabelledStates> validation,
+            TrainingOptions options, Path checkpoint, EntanglementNet initial) throws IOException {
+        if (initial != null && (!initial.config().equals(config) || initial.kind() != kind)) {
+            throw new IllegalArgumentException("the starting network is a " + initial.kind() + " " + initial.config()
+                    + ", not a " + kind + " " + config);
+        }
         if (train.qubits() != config.qubits()) {
             throw new IllegalArgumentException("training states have " + train.qubits() + " qubits, the network " + config.qubits());
         }
@@ -102,6 +127,9 @@ public final class Trainer {
             best = bestEpoch >= 0 ? load(checkpoint.resolve("best.sd"), config, kind) : null;
         } else {
             net = EntanglementNet.create(config, kind, options.learningRate(), options.seed());
+            if (initial != null) {
+                net.copyWeightsFrom(initial);
+            }
         }
         int batches = train.size() / options.batchSize();
         if (options.maxBatchesPerEpoch() > 0) {
@@ -152,13 +180,14 @@ public final class Trainer {
                 if (improved) {
                     save(best, checkpoint.resolve("best.sd"));
                 }
-                writeAtomically(checkpoint.resolve("state.json"), GSON.toJson(new State(config, kind, options, history, bestEpoch)));
+                Graphs.writeAtomically(checkpoint.resolve("state.json"), GSON.toJson(new State(config, kind, options, history, bestEpoch)));
             }
         }
         return new Result(best == null ? net : best, List.copyOf(history), bestEpoch);
     }
 
-    private static int[] shuffled(int n, Random r) {
+    /** A seeded Fisher–Yates permutation of 0..n−1. */
+    static int[] shuffled(int n, Random r) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
@@ -184,12 +213,7 @@ public final class Trainer {
      * @throws IOException if writing fails
      */
     public static void save(EntanglementNet net, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Quiet.call(() -> {
-            net.graph().save(tmp.toFile(), true);
-            return null;
-        });
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Graphs.save(net.graph(), file);
     }
 
     /**
@@ -202,16 +226,7 @@ public final class Trainer {
      * @throws IOException if the file is missing, corrupt or of another architecture
      */
     public static EntanglementNet load(Path file, CnnConfig config, EntanglementNet.Kind kind) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("checkpoint file " + file + " is missing");
-        }
-        Quiet.init();
-        SameDiff sd;
-        try {
-            sd = Quiet.call(() -> SameDiff.load(file.toFile(), true));
-        } catch (RuntimeException e) {
-            throw new IOException("checkpoint " + file + " cannot be read (corrupt or not a DensityLab model): " + e.getMessage(), e);
-        }
+        SameDiff sd = Graphs.load(file);
         EntanglementNet reference = EntanglementNet.create(config, kind, 1e-3, 0);
         for (var v : reference.graph().variables()) {
             if (v.getVariableType() != org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
@@ -250,9 +265,4 @@ public final class Trainer {
         }
     }
 
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

@@ -53,4 +53,30 @@ class EnsembleTest extends QuietTest {
                 data, List.of(), TrainingOptions.shortened(1, 1), null));
         assertTrue(e.getMessage().contains("domain 0") && e.getMessage().contains("fewer than one batch of 128"), e.getMessage());
     }
+
+    @Test
+    void warmStartedMembersAreFineTunedOnTheirDomainAndEmptyDomainsKeepTheStartingNetwork() throws Exception {
+        LabelledStates data = LabelledStates.of(EntanglementDataset.inMemory(EntanglementRecipes.pureTest(3, Variant.PAPER, 0.002),
+                1, Parallel.pool()), 3);
+        Separator sep = Separator.create(1e-3, 1);
+        float[] m = sep.measureAll(data);
+        EntanglementNet initial = EntanglementNet.create(new CnnConfig(3, 2, 2, 1, 16, 4), EntanglementNet.Kind.SIAMESE, 1e-2, 5);
+        // batch 8 and one batch per epoch: every member whose domain holds a batch of training states takes one step
+        TrainingOptions one = new TrainingOptions(1, 8, 1e-2, 0, 0.5, false, 1, 1);
+        float[] p = Ensemble.train(sep, data, List.of(), one, null, initial).predict(data);
+        float[] start = Evaluation.predict(initial, data);
+        int tuned = 0;
+        for (int k = 0; k < data.size(); k++) {
+            boolean trained = Ensemble.domain(m, Ensemble.route(m[k])).length >= 8;
+            float diff = 0;
+            for (int j = 0; j < 3; j++) {
+                diff = Math.max(diff, Math.abs(p[3 * k + j] - start[3 * k + j]));
+            }
+            assertEquals(trained, diff > 1e-6f, "state " + k + " with M = " + m[k] + ": change " + diff);
+            tuned += trained ? 1 : 0;
+        }
+        assertTrue(tuned > 0, "no state in a trained domain; M values " + java.util.Arrays.toString(m));
+        float[] again = Evaluation.predict(initial, data);
+        assertArrayEquals(start, again, 0f, "the starting network itself is not modified");
+    }
 }

@@ -1,6 +1,8 @@
 package org.densitylab.models.entanglement;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -81,12 +83,44 @@ class SeparatorTest extends QuietTest {
         Separator s = Separator.create(1e-3, 4);
         double[] history = s.train(sep, sep, 2, 64, 6, tmp);
         assertTrue(history[1] < history[0] * 1.05, java.util.Arrays.toString(history));
-        assertTrue(java.nio.file.Files.size(tmp.resolve("separator.sd")) > 1_000_000);
+        assertTrue(java.nio.file.Files.size(tmp.resolve("best.sd")) > 1_000_000);
         var chart = s.distribution(Map.of("separable", sep));
         assertEquals(1, chart.getSeriesMap().size());
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.measureAll(
                 LabelledStates.of(EntanglementDataset.inMemory(EntanglementRecipes.pureTest(4, Variant.PAPER, 0.001), 1,
                         Parallel.pool()), 4)));
         assertTrue(e.getMessage().contains("4 qubits"), e.getMessage());
+    }
+
+    @Test
+    void resumedTrainingEqualsUninterruptedTrainingAndLoadsTheSelectedWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        LabelledStates sep = LabelledStates.of(EntanglementDataset.inMemory(
+                EntanglementRecipes.byName("train-separable", 3, Variant.PAPER, 0.001), 5, Parallel.pool()), 3);
+        Separator straight = Separator.create(1e-3, 4);
+        double[] full = straight.train(sep, sep, 3, 64, 6, tmp.resolve("a"));
+        Separator first = Separator.create(1e-3, 4);
+        assertEquals(1, first.train(sep, sep, 1, 64, 6, tmp.resolve("b")).length);
+        // a new process: a fresh network whose training resumes from the checkpoint after epoch 1
+        double[] resumed = Separator.create(1e-3, 99).train(sep, sep, 3, 64, 6, tmp.resolve("b"));
+        assertArrayEquals(full, resumed, 1e-6, "validation M per epoch");
+        int best = 0;
+        for (int e = 1; e < full.length; e++) {
+            best = full[e] < full[best] ? e : best;
+        }
+        float[] loaded = Separator.load(tmp.resolve("b")).measureAll(sep);
+        double mean = 0;
+        for (float m : loaded) {
+            mean += m / loaded.length;
+        }
+        assertEquals(full[best], mean, 1e-6, "the loaded separator holds the best epoch's weights");
+        assertArrayEquals(straight.measureAll(sep), loaded, 1e-6f);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Separator.create(1e-3, 4).train(sep, sep, 3, 32, 6, tmp.resolve("b")));
+        assertTrue(e.getMessage().contains("batch 64") && e.getMessage().contains("delete"), e.getMessage());
+        java.nio.file.Files.writeString(tmp.resolve("b").resolve("state.json"), "{not json");
+        java.io.IOException corrupt = assertThrows(java.io.IOException.class,
+                () -> Separator.create(1e-3, 4).train(sep, sep, 3, 64, 6, tmp.resolve("b")));
+        assertTrue(corrupt.getMessage().contains("corrupt"), corrupt.getMessage());
     }
 }

@@ -1,0 +1,53 @@
+package org.densitylab.models.entanglement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.densitylab.QuietTest;
+import org.densitylab.data.entanglement.Variant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+class EntanglementExperimentTest extends QuietTest {
+
+    @Test
+    void aTinyRunWithTheEnsembleWritesTablesFigureAndRoutingAndResumes(@TempDir Path tmp) throws Exception {
+        TrainingOptions options = TrainingOptions.shortened(2, 3).withMaxBatches(2).withLambdaFromEpoch(1);
+        var schedule = new EntanglementExperiment.EnsembleSchedule(1, TrainingOptions.shortened(1, 3).withMaxBatches(1)
+                .withLambdaFromEpoch(0), true);
+        var s = new EntanglementExperiment.Settings(true, 0.002, 0.002, options, List.of(EntanglementNet.Kind.SIAMESE),
+                Variant.PAPER, tmp.resolve("data"), tmp.resolve("out"), CnnConfig.paper(3), schedule);
+        Table t = EntanglementExperiment.run(s);
+        List<String> models = List.copyOf(new java.util.LinkedHashSet<>(t.stringColumn("model").asList()));
+        assertEquals(List.of("Siamese CNN", "Ensemble", "PPT criterion", "realignment criterion"), models);
+        Table ensemble = t.where(t.stringColumn("model").isEqualTo("Ensemble"));
+        assertEquals(EntanglementExperiment.COLUMNS, ensemble.stringColumn("test set").asList());
+        for (int i = 0; i < ensemble.rowCount(); i++) {
+            double a = ensemble.doubleColumn("accuracy").getDouble(i);
+            assertTrue(a >= 0 && a <= 100, "accuracy " + a);
+            assertEquals(EntanglementExperiment.TABLE_II.get("Ensemble")[i], ensemble.doubleColumn("paper").getDouble(i));
+        }
+        Path out = tmp.resolve("out");
+        for (String f : List.of("results.csv", "table.html", "accuracy.png", "separator.png", "routing.csv",
+                "checkpoints/separator/best.sd", "checkpoints/separator/state.json")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        // the routing counts every test state once
+        Table routing = Table.read().csv(out.resolve("routing.csv").toFile());
+        for (int r = 0; r < routing.rowCount(); r++) {
+            int n = 0;
+            for (int i = 0; i < Ensemble.MEMBERS; i++) {
+                n += routing.intColumn("member " + i).getInt(r);
+            }
+            String set = routing.stringColumn("test set").get(r);
+            assertEquals(LabelledStates.load(tmp.resolve("data").resolve(set + "-x0.002")).size(), n, set);
+        }
+        // a rerun resumes every checkpoint and reproduces the table
+        Table again = EntanglementExperiment.run(s);
+        assertEquals(t.doubleColumn("accuracy").asList(), again.doubleColumn("accuracy").asList());
+    }
+}
