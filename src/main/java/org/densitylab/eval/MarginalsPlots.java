@@ -159,14 +159,15 @@ public final class MarginalsPlots {
      * @param y         values
      * @param err       error bars (same length) or null
      * @param reference whether these are reference numbers (dashed)
+     * @return the series, or null if every value is NaN (nothing drawn)
      */
-    public static void addSeries(XYChart c, String name, double[] x, double[] y, double[] err, boolean reference) {
+    public static XYSeries addSeries(XYChart c, String name, double[] x, double[] y, double[] err, boolean reference) {
         int m = 0;
         for (double v : y) {
             m += Double.isNaN(v) ? 0 : 1;
         }
         if (m == 0) {
-            return;
+            return null;
         }
         double[] xs = new double[m];
         double[] ys = new double[m];
@@ -184,6 +185,7 @@ public final class MarginalsPlots {
             s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
                     new float[] {6f, 4f}, 0f));
         }
+        return s;
     }
 
     private static void add(XYChart c, String name, Table t, String y, String err, boolean dashed) {

@@ -7,7 +7,6 @@ import org.densitylab.linalg.ComplexMatrix;
 import org.densitylab.marginals.Marginal;
 import org.densitylab.marginals.Marginals;
 import org.densitylab.marginals.Mio;
-import org.densitylab.quantum.PartialTrace;
 import org.densitylab.quantum.RandomStates;
 import org.densitylab.util.Seeds;
 import tech.tablesaw.api.DoubleColumn;
@@ -74,9 +73,7 @@ public final class MioStatistics {
             double[] l = Reconstruction.eigenvalues(x);
             neg.add(Reconstruction.negativeFraction(l));
             min.add(l[0]);
-            for (Marginal m : marginals) {
-                maxErr = Math.max(maxErr, PartialTrace.keep(x, m.qubits()).maxAbsDiff(m.state().matrix()));
-            }
+            maxErr = Math.max(maxErr, Reconstruction.marginalError(x, marginals));
         }
         return new Row(numQubits, k, rank, samples, neg.mean(), neg.sd(), min.mean(), maxErr);
     }

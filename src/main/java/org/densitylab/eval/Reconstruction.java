@@ -154,4 +154,20 @@ public final class Reconstruction {
         ComplexMatrix z = toState(out, 0, d);
         return secondMio ? Mio.impose(z, marginals) : z;
     }
+
+    /**
+     * The largest deviation of a matrix's marginals from prescribed ones,
+     * \(\max_J \max_{ij} |(\mathrm{tr}_{J^c}X - \sigma_J)_{ij}|\) (0 up to round-off after the MIO, paper Eq. 3).
+     *
+     * @param x         a \(2^N\times 2^N\) matrix
+     * @param marginals the prescribed marginals
+     * @return the deviation
+     */
+    public static double marginalError(ComplexMatrix x, List<Marginal> marginals) {
+        double e = 0;
+        for (Marginal m : marginals) {
+            e = Math.max(e, PartialTrace.keep(x, m.qubits()).maxAbsDiff(m.state().matrix()));
+        }
+        return e;
+    }
 }

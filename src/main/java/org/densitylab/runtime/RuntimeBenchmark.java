@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.densitylab.eval.MarginalsPlots;
 import org.densitylab.eval.Reconstruction;
-import org.densitylab.linalg.ComplexMatrix;
 import org.densitylab.marginals.Marginal;
 import org.densitylab.marginals.Marginals;
 import org.densitylab.models.cdae.Cdae;
-import org.densitylab.quantum.PartialTrace;
 import org.densitylab.quantum.RandomStates;
 import org.densitylab.util.Seeds;
 import org.knowm.xchart.XYChart;
@@ -152,28 +150,13 @@ public final class RuntimeBenchmark {
             ts[i] = r.solveSeconds();
             status = r.status();
             if (r.state() != null) {
-                maxErr = Math.max(maxErr, maxMarginalError(r.state(), m));
+                maxErr = Math.max(maxErr, Reconstruction.marginalError(r.state(), m));
                 minEig = Math.min(minEig, Reconstruction.eigenvalues(r.state())[0]);
             }
         }
         return new Row(n, c.k(), m(n, c.k()), samples, mean(t1, samples), sd(t1, samples), mean(t2, samples),
                 sd(t2, samples), sdpRuns, mean(ts, sdpRuns), sd(ts, sdpRuns), sdpRuns == 0 ? Double.NaN : maxErr,
                 sdpRuns == 0 ? Double.NaN : minEig, status);
-    }
-
-    /**
-     * \(\max_J \max_{ij} |(\mathrm{tr}_{J^c}X - \sigma_J)_{ij}|\).
-     *
-     * @param x         a \(2^N\times 2^N\) matrix
-     * @param marginals the prescribed marginals
-     * @return the largest deviation
-     */
-    public static double maxMarginalError(ComplexMatrix x, List<Marginal> marginals) {
-        double e = 0;
-        for (Marginal m : marginals) {
-            e = Math.max(e, PartialTrace.keep(x, m.qubits()).maxAbsDiff(m.state().matrix()));
-        }
-        return e;
     }
 
     /**
@@ -228,14 +211,19 @@ public final class RuntimeBenchmark {
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         double[] x = table.intColumn("N").asDoubleArray();
         String[][] series = {{"mioCdae", "MIO+CDAE"}, {"mioCdaeMio", "MIO+CDAE+MIO"}, {"sdp", "SDP"}};
-        for (String[] s : series) {
-            MarginalsPlots.addSeries(c, s[1] + (s[0].equals("sdp") ? " (ours, cvxopt)" : " (ours)"), x,
-                    table.doubleColumn(s[0]).asDoubleArray(), null, false);
-        }
-        for (String[] s : series) {
-            String col = "ref" + Character.toUpperCase(s[0].charAt(0)) + s[0].substring(1);
-            MarginalsPlots.addSeries(c, s[1] + (s[0].equals("sdp") ? " (reference, SCS)" : " (reference)"), x,
-                    table.doubleColumn(col).asDoubleArray(), null, true);
+        java.awt.Color[] colours = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xff7f0e), new java.awt.Color(0x2ca02c)};
+        for (boolean reference : new boolean[] {false, true}) {
+            for (int i = 0; i < series.length; i++) {
+                String col = reference ? "ref" + Character.toUpperCase(series[i][0].charAt(0)) + series[i][0].substring(1)
+                        : series[i][0];
+                String who = i == 2 ? (reference ? " (reference, SCS)" : " (ours, cvxopt)") : (reference ? " (reference)" : " (ours)");
+                org.knowm.xchart.XYSeries s = MarginalsPlots.addSeries(c, series[i][1] + who, x,
+                        table.doubleColumn(col).asDoubleArray(), null, reference);
+                if (s != null) {
+                    s.setLineColor(colours[i]);
+                    s.setMarkerColor(colours[i]);
+                }
+            }
         }
         return c;
     }
