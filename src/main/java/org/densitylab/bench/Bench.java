@@ -63,6 +63,8 @@ public final class Bench {
         CASES.put("mio", org.densitylab.marginals.MioBench::run);
         CASES.put("train", Bench::entanglementTraining);
         CASES.put("cdae", org.densitylab.models.cdae.CdaeBench::run);
+        CASES.put("runtime", org.densitylab.runtime.RuntimeBench::full);
+        CASES.put("runtime-quick", org.densitylab.runtime.RuntimeBench::quick);
     }
 
     /**
@@ -82,6 +84,11 @@ public final class Bench {
     public Bench(PrintStream out, int rounds) {
         this.out = out;
         this.rounds = Math.max(1, rounds);
+    }
+
+    /** @return where results are printed (for cases that print more than {@link #measure}) */
+    public PrintStream out() {
+        return out;
     }
 
     /**

@@ -2,6 +2,9 @@ package org.densitylab.eval;
 
 import java.util.List;
 import org.densitylab.linalg.ComplexMatrix;
+import org.densitylab.marginals.Marginal;
+import org.densitylab.marginals.Mio;
+import org.densitylab.models.cdae.Cdae;
 import org.densitylab.linalg.HermitianEigen;
 import org.densitylab.quantum.DensityMatrix;
 import org.densitylab.quantum.PartialTrace;
@@ -120,5 +123,51 @@ public final class Reconstruction {
             f += target.keep(j).fidelity(mx);
         }
         return f / subsets.size();
+    }
+
+    /**
+     * One reconstruction from marginals (spec §6.3): \(\tilde X = \mathrm{MIO}(X_0; \{\sigma_J\})\) (paper Eq. 3),
+     * \(Z = \mathrm{norm}(\mathrm{herm}(\mathrm{CDAE}(\tilde X)))\), and for the hybrid pipeline a second MIO
+     * \(\mathrm{MIO}(Z; \{\sigma_J\})\) ("mio_cdae" and "mio_cdae_mio" of the reference code).
+     *
+     * @param net       the network (its N is the register size)
+     * @param seed      the MIO seed \(X_0\), trace 1 (the paper: a Hilbert–Schmidt random full-rank state)
+     * @param marginals the prescribed marginals
+     * @param secondMio whether to apply the second MIO (hybrid)
+     * @return the reconstruction (Hermitian, trace 1, PSD only if the pipeline succeeded), or null if the network's
+     *         output has a non-positive trace and cannot be normalised
+     */
+    public static ComplexMatrix reconstruct(Cdae net, ComplexMatrix seed, List<Marginal> marginals, boolean secondMio) {
+        int d = net.dim();
+        ComplexMatrix x = Mio.impose(seed, marginals);
+        float[] two = new float[2 * d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                two[i * d + j] = (float) x.re(i, j);
+                two[d * d + i * d + j] = (float) x.im(i, j);
+            }
+        }
+        float[] out = net.predict(two, 1);
+        if (!(traceOf(out, 0, d) > 0)) {
+            return null;
+        }
+        ComplexMatrix z = toState(out, 0, d);
+        return secondMio ? Mio.impose(z, marginals) : z;
+    }
+
+    /**
+     * The largest deviation of a matrix's marginals from prescribed ones,
+     * \(\max_J \max_{ij} |(\mathrm{tr}_{J^c}X - \sigma_J)_{ij}|\) (0 up to round-off after the MIO, paper Eq. 3).
+     *
+     * @param x         a \(2^N\times 2^N\) matrix
+     * @param marginals the prescribed marginals
+     * @return the deviation
+     */
+    public static double marginalError(ComplexMatrix x, List<Marginal> marginals) {
+        double e = 0;
+        for (Marginal m : marginals) {
+            e = Math.max(e, PartialTrace.keep(x, m.qubits()).maxAbsDiff(m.state().matrix()));
+        }
+        return e;
     }
 }
