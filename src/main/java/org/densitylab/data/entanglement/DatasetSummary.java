@@ -65,7 +65,7 @@ public final class DatasetSummary {
                 t.longColumn(1).append(states[row]);
                 double cuts = (double) states[row] * m;
                 t.doubleColumn(2).append(cuts == 0 ? Double.NaN : round(100 * entangled[row] / cuts));
-                t.doubleColumn(3).append(cuts == 0 ? Double.NaN : neg[row] / cuts);
+                t.doubleColumn(3).append(cuts == 0 ? Double.NaN : Math.round(1e6 * neg[row] / cuts) / 1e6);
                 t.doubleColumn(4).append(known[row] == 0 ? Double.NaN : round(100 * wrong[row] / known[row]));
             }
             return t;
