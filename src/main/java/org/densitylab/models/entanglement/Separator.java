@@ -62,15 +62,19 @@ public final class Separator {
         a = dense(sd, rnd, "A", a);
         b = dense(sd, rnd, "B", b);
         c = dense(sd, rnd, "C", c);
-        // factor f of term c as [batch, 24, 2, 2] real and imaginary parts, placed on its own pair of axes of
-        // [batch, 24, a1, b1, c1, a2, b2, c2] so that broadcasting multiplies out the Kronecker product
-        SDVariable[] fa = factor(a, new long[] {-1, TERMS, 2, 1, 1, 2, 1, 1});
-        SDVariable[] fb = factor(b, new long[] {-1, TERMS, 1, 2, 1, 1, 2, 1});
-        SDVariable[] fc = factor(c, new long[] {-1, TERMS, 1, 1, 2, 1, 1, 2});
-        SDVariable[] ab = complexMul(fa, fb);
-        SDVariable[] abc = complexMul(ab, fc);
-        SDVariable re = abc[0].sum(1).div(TERMS).reshape(-1, 1, 8, 8);
-        SDVariable im = abc[1].sum(1).div(TERMS).reshape(-1, 1, 8, 8);
+        // the Kronecker products by batched matrix products (a broadcast product in 8 dimensions has a very slow
+        // gradient in ND4J): A⊗B per term as outer products [b·24, 4, 1]·[b·24, 1, 4], then the sum over the 24 terms
+        // of (A⊗B)_c ⊗ C_c as one product [b, 16, 24]·[b, 24, 4]; indices (a1 a2 b1 b2; c1 c2) → (a1 b1 c1; a2 b2 c2)
+        SDVariable[] fa = factor(a, new long[] {-1, 4, 1});
+        SDVariable[] fb = factor(b, new long[] {-1, 1, 4});
+        SDVariable[] fc = factor(c, new long[] {-1, TERMS, 4});
+        SDVariable[] ab = complexMul(fa, fb, SDVariable::mul);
+        for (int k = 0; k < 2; k++) {
+            ab[k] = ab[k].reshape(-1, TERMS, 16).permute(0, 2, 1);
+        }
+        SDVariable[] abc = complexMul(ab, fc, SDVariable::mmul);
+        SDVariable re = rho(abc[0]);
+        SDVariable im = rho(abc[1]);
         SDVariable rec = sd.concat(RECONSTRUCTION, 1, re, im);
         SDVariable m = sd.math().abs(rec.sub(x)).mean(M, false, 1, 2, 3);
         m.mean().rename("loss");
@@ -103,8 +107,15 @@ public final class Separator {
         return new SDVariable[] {re.reshape(shape), im.reshape(shape)};
     }
 
-    private static SDVariable[] complexMul(SDVariable[] x, SDVariable[] y) {
-        return new SDVariable[] {x[0].mul(y[0]).sub(x[1].mul(y[1])), x[0].mul(y[1]).add(x[1].mul(y[0]))};
+    /** (x0 + i x1)(y0 + i y1) for a real bilinear product (elementwise or matrix). */
+    private static SDVariable[] complexMul(SDVariable[] x, SDVariable[] y, java.util.function.BinaryOperator<SDVariable> times) {
+        return new SDVariable[] {times.apply(x[0], y[0]).sub(times.apply(x[1], y[1])),
+            times.apply(x[0], y[1]).add(times.apply(x[1], y[0]))};
+    }
+
+    /** [b, 16, 4] indexed (a1 a2 b1 b2; c1 c2), summed over the terms → [b, 1, 8, 8] indexed (a1 b1 c1; a2 b2 c2), / 24. */
+    private static SDVariable rho(SDVariable sum) {
+        return sum.reshape(-1, 2, 2, 2, 2, 2, 2).permute(0, 1, 3, 5, 2, 4, 6).reshape(-1, 1, 8, 8).div(TERMS);
     }
 
     /** @return number of trainable parameters */
