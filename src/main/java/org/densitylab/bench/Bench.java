@@ -25,7 +25,8 @@ import org.densitylab.util.Seeds;
 
 /**
  * Micro-benchmarks of the hot paths. Each case runs warm-up rounds, then timed rounds, and reports the
- * median rate with the min–max range. Usage: {@code densitylab bench [case ...] [--rounds R]}; with no
+ * median rate with the min–max range and the median rate per CPU-second of the process (the
+ * fairer figure when other jobs share the cores). Usage: {@code densitylab bench [case ...] [--rounds R]}; with no
  * case, all run.
  */
 public final class Bench {
@@ -133,16 +134,27 @@ public final class Bench {
             sink += work.run(call++);
         }
         double[] rates = new double[rounds];
+        double[] cpuRates = new double[rounds];
         for (int r = 0; r < rounds; r++) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             sink += work.run(call++);
             rates[r] = units / ((System.nanoTime() - t0) / 1e9);
+            cpuRates[r] = units / ((processCpuNanos() - c0) / 1e9);
         }
         Arrays.sort(rates);
+        Arrays.sort(cpuRates);
         double median = rates[rounds / 2];
-        out.printf(Locale.ROOT, "%-58s %14s %s/s  (range %s..%s)%s%n", label, fmt(median), unit, fmt(rates[0]),
-                fmt(rates[rounds - 1]), Double.isNaN(sink) ? " NaN!" : "");
+        out.printf(Locale.ROOT, "%-58s %14s %s/s  (range %s..%s)  %s per CPU-s%s%n", label, fmt(median), unit,
+                fmt(rates[0]), fmt(rates[rounds - 1]), Double.isFinite(cpuRates[rounds / 2]) ? fmt(cpuRates[rounds / 2]) : "-", Double.isNaN(sink) ? " NaN!" : "");
         return median;
+    }
+
+    /** CPU time of all the JVM's threads (JIT and GC included): on a busy machine this, not the wall time, is
+     * what a configuration costs. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /**

@@ -31,7 +31,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public final class EntanglementBench {
     private static final int BATCH = 128;
-    private static final int STEPS = 10;
+    private static final int STEPS = 5;
 
     private EntanglementBench() {
     }
