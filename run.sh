@@ -28,8 +28,14 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-if ! ls target/densitylab-*-kernel.jar >/dev/null 2>&1 || [ -n "$(find src pom.xml -newer target/classpath.txt -print -quit 2>/dev/null)" ]; then
-  mvn -B -q -ntp package -DskipTests
+# DENSITYLAB_ND4J=onednn-avx512 (or avx2, avx512, onednn, onednn-avx2) picks a faster native ND4J build for
+# this CPU (docs/performance.md); unset: the generic build, which runs on any x86-64 CPU.
+nd4j="${DENSITYLAB_ND4J:-}"
+if ! ls target/densitylab-*-kernel.jar >/dev/null 2>&1 || [ -n "$(find src pom.xml -newer target/classpath.txt -print -quit 2>/dev/null)" ] \
+    || [ "$(ls target/lib/nd4j-native-*-linux-x86_64*.jar 2>/dev/null)" != "$(ls target/lib/nd4j-native-*-linux-x86_64${nd4j:+-$nd4j}.jar 2>/dev/null)" ] \
+    || ! ls target/lib/nd4j-native-*-linux-x86_64${nd4j:+-$nd4j}.jar >/dev/null 2>&1; then
+  rm -f target/lib/nd4j-native-*-linux-x86_64*.jar   # exactly one native build on the class path
+  mvn -B -q -ntp ${nd4j:+-P$nd4j} package -DskipTests
 fi
 jar=""
 for j in target/densitylab-*.jar; do

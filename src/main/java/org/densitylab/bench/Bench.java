@@ -25,7 +25,8 @@ import org.densitylab.util.Seeds;
 
 /**
  * Micro-benchmarks of the hot paths. Each case runs warm-up rounds, then timed rounds, and reports the
- * median rate with the min–max range. Usage: {@code densitylab bench [case ...] [--rounds R]}; with no
+ * median rate with the min–max range and the median rate per CPU-second of the process (the
+ * fairer figure when other jobs share the cores). Usage: {@code densitylab bench [case ...] [--rounds R]}; with no
  * case, all run.
  */
 public final class Bench {
@@ -61,7 +62,9 @@ public final class Bench {
         CASES.put("groups", Bench::trainingGroups);
         CASES.put("table1", Bench::tableOne);
         CASES.put("mio", org.densitylab.marginals.MioBench::run);
-        CASES.put("train", Bench::entanglementTraining);
+        CASES.put("train", org.densitylab.models.entanglement.EntanglementBench::train);
+        CASES.put("train-mln", org.densitylab.models.entanglement.EntanglementBench::trainMln);
+        CASES.put("trajectory", org.densitylab.models.entanglement.EntanglementBench::trajectory);
         CASES.put("cdae", org.densitylab.models.cdae.CdaeBench::run);
         CASES.put("runtime", org.densitylab.runtime.RuntimeBench::full);
         CASES.put("runtime-quick", org.densitylab.runtime.RuntimeBench::quick);
@@ -110,6 +113,8 @@ public final class Bench {
         b.out.printf(Locale.ROOT, "# densitylab bench: %d cores, Java %s, max heap %d MiB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
+        b.out.printf(Locale.ROOT, "# OMP_NUM_THREADS=%s, native library: %s%n",
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"), nativeBuild());
         for (String name : names.isEmpty() ? List.copyOf(CASES.keySet()) : names) {
             Case c = CASES.get(name);
             if (c == null) {
@@ -136,16 +141,51 @@ public final class Bench {
             sink += work.run(call++);
         }
         double[] rates = new double[rounds];
+        double[] cpuRates = new double[rounds];
         for (int r = 0; r < rounds; r++) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             sink += work.run(call++);
             rates[r] = units / ((System.nanoTime() - t0) / 1e9);
+            cpuRates[r] = units / ((processCpuNanos() - c0) / 1e9);
         }
         Arrays.sort(rates);
+        Arrays.sort(cpuRates);
         double median = rates[rounds / 2];
-        out.printf(Locale.ROOT, "%-58s %14s %s/s  (range %s..%s)%s%n", label, fmt(median), unit, fmt(rates[0]),
-                fmt(rates[rounds - 1]), Double.isNaN(sink) ? " NaN!" : "");
+        out.printf(Locale.ROOT, "%-58s %14s %s/s  (range %s..%s)  %s per CPU-s%s%n", label, fmt(median), unit,
+                fmt(rates[0]), fmt(rates[rounds - 1]), Double.isFinite(cpuRates[rounds / 2]) ? fmt(cpuRates[rounds / 2]) : "-", Double.isNaN(sink) ? " NaN!" : "");
         return median;
+    }
+
+    /** CPU time of all the JVM's threads (JIT and GC included): on a busy machine this, not the wall time, is
+     * what a configuration costs. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * Prints a formatted line to the bench's output.
+     *
+     * @param format a {@link String#format} pattern
+     * @param args   its arguments
+     */
+    public void printf(String format, Object... args) {
+        out.printf(Locale.ROOT, format, args);
+    }
+
+    /**
+     * Which libnd4j build is loaded: the classifier directory of the native library (linux-x86_64,
+     * linux-x86_64-avx2, linux-x86_64-onednn-avx512, ...), and whether oneDNN helpers are allowed.
+     *
+     * @return a short description
+     */
+    public static String nativeBuild() {
+        org.nd4j.linalg.factory.Nd4j.getEnvironment();
+        String where = org.bytedeco.javacpp.Loader.getLoadedLibraries().entrySet().stream()
+                .filter(e -> e.getKey().contains("nd4j")).map(e -> java.nio.file.Path.of(e.getValue()).getParent())
+                .filter(java.util.Objects::nonNull).map(dir -> dir.getFileName().toString()).findFirst().orElse("?");
+        return where + (org.nd4j.linalg.factory.Nd4j.getEnvironment().helpersAllowed() ? "" : " (helpers off)");
     }
 
     private static String fmt(double x) {
@@ -204,34 +244,6 @@ public final class Bench {
                 b.out.println("NaN!");
             }
         }
-    }
-
-    /**
-     * Training and inference throughput of the entanglement networks (the paper's CNN, batch 128), on the
-     * pure test set. Set {@code OMP_NUM_THREADS} before the JVM starts to compare thread counts.
-     */
-    static void entanglementTraining(Bench b) {
-        org.densitylab.models.entanglement.LabelledStates data = org.densitylab.models.entanglement.LabelledStates.of(
-                EntanglementDataset.inMemory(EntanglementRecipes.pureTest(3, Variant.PAPER, 0.1), 1, Parallel.pool()), 3);
-        b.out.println("# OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
-        for (var kind : org.densitylab.models.entanglement.EntanglementNet.Kind.values()) {
-            var net = org.densitylab.models.entanglement.EntanglementNet.create(
-                    org.densitylab.models.entanglement.CnnConfig.paper(3), kind, 1e-3, 1);
-            java.util.SplittableRandom r = new java.util.SplittableRandom(1);
-            int steps = 10;
-            b.measure(kind + " training step, batch 128", "samples", 128L * steps, call -> {
-                for (int s = 0; s < steps; s++) {
-                    int[] idx = r.ints(128, 0, data.size()).toArray();
-                    net.fit(org.densitylab.models.entanglement.SiameseBatch.of(data, idx, kind
-                            == org.densitylab.models.entanglement.EntanglementNet.Kind.SIAMESE, 0.5, false, r));
-                }
-                return 0;
-            });
-        }
-        var cnn = org.densitylab.models.entanglement.EntanglementNet.create(
-                org.densitylab.models.entanglement.CnnConfig.paper(3), org.densitylab.models.entanglement.EntanglementNet.Kind.CNN, 1e-3, 1);
-        b.measure("CNN inference, batches of 1024", "samples", data.size(),
-                call -> org.densitylab.models.entanglement.Evaluation.predict(cnn, data)[0]);
     }
 
     /** Partial trace (keep the first half) and one negativity for N = 3..8. */
