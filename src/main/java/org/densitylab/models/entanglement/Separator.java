@@ -83,13 +83,31 @@ public final class Separator {
         return new Separator(withGradients(sd));
     }
 
-    private static SDVariable conv(SameDiff sd, Random rnd, String name, SDVariable in, int cin, int cout, int k, int stride, int dilation) {
+    /**
+     * A convolution; one with dilation d (2×2 kernel, stride 1, a 2d × 2d input, so a d × d output: T and C)
+     * is computed as the equal stride-2 convolution of the input with rows and columns reordered
+     * r = d·p + i → 2i + p, because ND4J's oneDNN builds reject dilated convolutions.
+     */
+    static SDVariable conv(SameDiff sd, Random rnd, String name, SDVariable in, int cin, int cout, int k, int stride, int dilation) {
         int fanIn = cin * k * k;
         SDVariable w = sd.var(name + "_conv_W", Init.pytorchDefault(rnd, fanIn, k, k, cin, cout));
         SDVariable b = sd.var(name + "_conv_b", Init.pytorchDefault(rnd, fanIn, cout));
+        if (dilation > 1) {
+            if (k != 2 || stride != 1) {
+                throw new IllegalArgumentException("dilated convolutions are rewritten for 2×2 kernels of stride 1 only");
+            }
+            in = undilate(in, cin, dilation);
+            stride = 2;
+            dilation = 1;
+        }
         Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(0).pW(0).dH(dilation).dW(dilation)
                 .dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
         return sd.cnn().conv2d(in, w, b, cfg);
+    }
+
+    /** [b, c, 2d, 2d] → the same with rows and columns r = d·p + i (p ∈ {0,1}, i &lt; d) moved to 2i + p. */
+    static SDVariable undilate(SDVariable in, int channels, int d) {
+        return in.reshape(-1, channels, 2, d, 2, d).permute(0, 1, 3, 2, 5, 4).reshape(-1, channels, 2 * d, 2 * d);
     }
 
     private static SDVariable dense(SameDiff sd, Random rnd, String name, SDVariable in) {

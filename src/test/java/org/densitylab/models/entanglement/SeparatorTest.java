@@ -123,4 +123,20 @@ class SeparatorTest extends QuietTest {
                 () -> Separator.create(1e-3, 4).train(sep, sep, 3, 64, 6, tmp.resolve("b")));
         assertTrue(corrupt.getMessage().contains("corrupt"), corrupt.getMessage());
     }
+
+    @Test
+    void theUndilatedConvolutionsEqualNd4jsDilatedOnes() {
+        for (int d : new int[] {2, 4}) {
+            org.nd4j.autodiff.samediff.SameDiff sd = org.nd4j.autodiff.samediff.SameDiff.create();
+            var x = sd.var("x", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 5, 2 * d, 2 * d).subi(0.5));
+            var viaRewrite = Separator.conv(sd, new java.util.Random(7), "R", x, 5, 6, 2, 1, d);
+            var cfg = org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig.builder().kH(2).kW(2).sH(1).sW(1)
+                    .dH(d).dW(d).dataFormat("NCHW").weightsFormat(org.nd4j.enums.WeightsFormat.YXIO).build();
+            var direct = sd.cnn().conv2d(x, sd.getVariable("R_conv_W"), sd.getVariable("R_conv_b"), cfg);
+            INDArray a = viaRewrite.eval();
+            INDArray b = direct.eval();
+            assertArrayEquals(new long[] {3, 6, d, d}, a.shape());
+            assertTrue(a.sub(b).amaxNumber().doubleValue() < 1e-5, "dilation " + d + ": " + a.sub(b).amaxNumber());
+        }
+    }
 }
