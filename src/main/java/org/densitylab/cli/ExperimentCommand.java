@@ -21,6 +21,7 @@ final class ExperimentCommand {
                      [--kinds cnn,siamese] [--epochs 20] [--lambda-from-epoch 11] [--batches-per-epoch 0] [--train-scale 1] [--test-scale 1]
                      [--seed 1] [--variant paper|reference-code]
                      [--separator-epochs 20] [--members fresh|warm] [--member-epochs E] [--member-batches B]
+                     [--ablation]
               Generates the datasets into --data (default DIR/datasets; reused when present), trains each network
               with Adam 1e-3, batch 128 and lambda = 0.5 from 11/20 of the epochs on
               (or from the 0-based --lambda-from-epoch), evaluates on the five test sets
@@ -28,12 +29,16 @@ final class ExperimentCommand {
               With 'ensemble' among --kinds it also trains the separability measure M on the separable set and the
               ten ensemble members on the M domains (fresh as in the paper, or 'warm': fine-tuned from the trained
               Siamese network with lambda = 0.5 throughout, a CPU schedule), and writes separator.png (Fig. 3)
-              and routing.csv. Rerunning resumes from the checkpoints in --out.""";
+              and routing.csv. --ablation instead trains the CNN in the five architectures of Fig. A1 (2 convolutions
+              of kernel 2, 3, 4; 3 of kernel 2, 3) and writes ablation.csv and ablation.png.
+              Rerunning resumes from the checkpoints in --out.""";
 
     private ExperimentCommand() {
     }
 
-    static int run(List<String> args) throws Exception {
+    static int run(List<String> arguments) throws Exception {
+        List<String> args = new ArrayList<>(arguments);
+        boolean ablation = args.remove("--ablation");
         Map<String, String> o = DatasetCommand.options(args, List.of("out", "data", "labels", "kinds", "epochs",
                 "lambda-from-epoch", "batches-per-epoch", "train-scale", "test-scale", "seed", "variant",
                 "separator-epochs", "members", "member-epochs", "member-batches"));
@@ -73,7 +78,15 @@ final class ExperimentCommand {
                 options, kinds, o.getOrDefault("variant", "paper").equals("paper") ? Variant.PAPER : Variant.REFERENCE_CODE,
                 Path.of(o.getOrDefault("data", out.resolve("datasets").toString())), out, CnnConfig.paper(3), schedule);
         java.nio.file.Files.createDirectories(out);
-        java.nio.file.Files.writeString(out.resolve("command.txt"), "densitylab entanglement-tables " + String.join(" ", args) + "\n");
+        java.nio.file.Files.writeString(out.resolve("command.txt"), "densitylab entanglement-tables " + String.join(" ", arguments) + "\n");
+        if (ablation) {
+            var table = EntanglementExperiment.ablation(s, EntanglementExperiment.ablationConfigs(3));
+            table.write().csv(out.resolve("ablation.csv").toFile());
+            org.knowm.xchart.BitmapEncoder.saveBitmap(EntanglementExperiment.ablationChart(table), out.resolve("ablation.png").toString(),
+                    org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
+            System.out.println(table.printAll());
+            return 0;
+        }
         var table = EntanglementExperiment.run(s);
         System.out.println(EntanglementExperiment.wide(table, "accuracy").printAll());
         return 0;

@@ -226,6 +226,43 @@ public final class EntanglementExperiment {
         return t;
     }
 
+    /**
+     * The architectures of paper Fig. A1: 2 convolutions with kernels 2, 3, 4 and 3 convolutions with kernels
+     * 2, 3 (the channel rule of §7.1), each followed by the paper's 5 dense layers of 128.
+     *
+     * @param qubits number of qubits
+     * @return the configurations
+     */
+    public static List<CnnConfig> ablationConfigs(int qubits) {
+        List<CnnConfig> configs = new ArrayList<>();
+        for (int k = 2; k <= 4; k++) {
+            configs.add(new CnnConfig(qubits, 2, k, 5, 128, 16));
+        }
+        for (int k = 2; k <= 3; k++) {
+            configs.add(new CnnConfig(qubits, 3, k, 5, 128, 16));
+        }
+        return configs;
+    }
+
+    /**
+     * The ablation as a bar chart (paper Fig. A1): mean accuracy over the test sets per architecture.
+     *
+     * @param ablation the table of {@link #ablation}
+     * @return the chart
+     */
+    public static CategoryChart ablationChart(Table ablation) {
+        CategoryChart chart = new CategoryChartBuilder().width(700).height(400).title(ablation.name())
+                .xAxisTitle("architecture").yAxisTitle("mean accuracy (%)").build();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < ablation.rowCount(); i++) {
+            int k = ablation.intColumn("kernel").getInt(i);
+            names.add(ablation.intColumn("convolutions").getInt(i) + " conv, " + k + "x" + k);
+        }
+        chart.addSeries("mean over the test sets", names, ablation.doubleColumn("mean").asList());
+        chart.getStyler().setLegendVisible(false);
+        return chart;
+    }
+
     private static void add(Table t, String model, String set, Evaluation.Accuracy a, double paper) {
         t.stringColumn("model").append(model);
         t.stringColumn("test set").append(set);

@@ -50,4 +50,17 @@ class EntanglementExperimentTest extends QuietTest {
         Table again = EntanglementExperiment.run(s);
         assertEquals(t.doubleColumn("accuracy").asList(), again.doubleColumn("accuracy").asList());
     }
+
+    @Test
+    void theAblationCoversFigureA1AndItsChartShowsTheMeans() {
+        List<CnnConfig> configs = EntanglementExperiment.ablationConfigs(3);
+        assertEquals(5, configs.size());
+        assertTrue(configs.contains(CnnConfig.paper(3)), "the paper's architecture is one of them");
+        Table t = Table.create("ablation", tech.tablesaw.api.IntColumn.create("convolutions", 2, 3),
+                tech.tablesaw.api.IntColumn.create("kernel", 4, 2), tech.tablesaw.api.DoubleColumn.create("mean", 81.5, 84.25));
+        var chart = EntanglementExperiment.ablationChart(t);
+        var series = chart.getSeriesMap().values().iterator().next();
+        assertEquals(List.of("2 conv, 4x4", "3 conv, 2x2"), List.copyOf((java.util.Collection<?>) series.getXData()));
+        assertEquals(List.of(81.5, 84.25), List.copyOf((java.util.Collection<?>) series.getYData()));
+    }
 }
