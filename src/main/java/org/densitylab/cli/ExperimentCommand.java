@@ -18,7 +18,7 @@ import org.densitylab.models.entanglement.TrainingOptions;
 final class ExperimentCommand {
     static final String USAGE = """
             usage: densitylab entanglement-tables --out DIR [--data DIR] [--labels verified|negativity]
-                     [--kinds cnn,siamese] [--epochs 20] [--lambda-from-epoch 11] [--batches-per-epoch 0] [--train-scale 1] [--test-scale 1]
+                     [--kinds cnn,siamese] [--epochs 20] [--lambda-from-epoch 11] [--learning-rate 1e-3] [--batches-per-epoch 0] [--train-scale 1] [--test-scale 1]
                      [--seed 1] [--variant paper|reference-code]
                      [--separator-epochs 20] [--members fresh|warm] [--member-epochs E] [--member-batches B]
                      [--ablation]
@@ -31,7 +31,8 @@ final class ExperimentCommand {
               Siamese network with lambda = 0.5 throughout, a CPU schedule), and writes separator.png (Fig. 3)
               and routing.csv. --ablation instead trains the CNN in the five architectures of Fig. A1 (2 convolutions
               of kernel 2, 3, 4; 3 of kernel 2, 3) and writes ablation.csv and ablation.png.
-              Rerunning resumes from the checkpoints in --out.""";
+              Rerunning resumes from the checkpoints in --out (also with more --epochs or another --learning-rate,
+              e.g. a lower rate for the last epochs of a short schedule); command.txt keeps every invocation.""";
 
     private ExperimentCommand() {
     }
@@ -40,7 +41,7 @@ final class ExperimentCommand {
         List<String> args = new ArrayList<>(arguments);
         boolean ablation = args.remove("--ablation");
         Map<String, String> o = DatasetCommand.options(args, List.of("out", "data", "labels", "kinds", "epochs",
-                "lambda-from-epoch", "batches-per-epoch", "train-scale", "test-scale", "seed", "variant",
+                "lambda-from-epoch", "learning-rate", "batches-per-epoch", "train-scale", "test-scale", "seed", "variant",
                 "separator-epochs", "members", "member-epochs", "member-batches"));
         if (!o.containsKey("out") || o.containsKey("")) {
             System.err.println(USAGE);
@@ -61,6 +62,9 @@ final class ExperimentCommand {
         int epochs = Integer.parseInt(o.getOrDefault("epochs", "20"));
         TrainingOptions options = TrainingOptions.shortened(epochs, Long.parseLong(o.getOrDefault("seed", "1")))
                 .withMaxBatches(Integer.parseInt(o.getOrDefault("batches-per-epoch", "0")));
+        if (o.containsKey("learning-rate")) {
+            options = options.withLearningRate(Double.parseDouble(o.get("learning-rate")));
+        }
         if (o.containsKey("lambda-from-epoch")) {
             options = options.withLambdaFromEpoch(Integer.parseInt(o.get("lambda-from-epoch")));
         }
@@ -78,7 +82,8 @@ final class ExperimentCommand {
                 options, kinds, o.getOrDefault("variant", "paper").equals("paper") ? Variant.PAPER : Variant.REFERENCE_CODE,
                 Path.of(o.getOrDefault("data", out.resolve("datasets").toString())), out, CnnConfig.paper(3), schedule);
         java.nio.file.Files.createDirectories(out);
-        java.nio.file.Files.writeString(out.resolve("command.txt"), "densitylab entanglement-tables " + String.join(" ", arguments) + "\n");
+        java.nio.file.Files.writeString(out.resolve("command.txt"), "densitylab entanglement-tables " + String.join(" ", arguments) + "\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         if (ablation) {
             var table = EntanglementExperiment.ablation(s, EntanglementExperiment.ablationConfigs(3));
             table.write().csv(out.resolve("ablation.csv").toFile());

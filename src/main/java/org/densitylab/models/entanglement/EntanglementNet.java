@@ -179,6 +179,24 @@ public final class EntanglementNet {
         }
     }
 
+    /**
+     * Sets Adam's learning rate for the following steps, keeping its moment estimates (a CPU schedule may
+     * lower the rate for its last epochs).
+     *
+     * @param lr the learning rate
+     */
+    public void setLearningRate(double lr) {
+        if (!(lr > 0)) {
+            throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
+        }
+        ((Adam) sd.getTrainingConfig().getUpdater()).setLearningRate(lr);
+    }
+
+    /** @return Adam's current learning rate */
+    public double learningRate() {
+        return ((Adam) sd.getTrainingConfig().getUpdater()).getLearningRate();
+    }
+
     /** @return number of trainable parameters */
     public long parameterCount() {
         return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)

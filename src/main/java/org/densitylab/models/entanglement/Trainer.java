@@ -39,12 +39,13 @@ public final class Trainer {
      *
      * @param epoch      0-based epoch
      * @param lambda     λ used
+     * @param learningRate Adam's learning rate in the epoch (0 in checkpoints written before it was recorded)
      * @param trainBce   mean BCE over a sample of training batches (after their step)
      * @param valBce     BCE per validation set
      * @param valAccuracy mean accuracy (%) per validation set
      * @param seconds    wall time of the epoch
      */
-    public record Epoch(int epoch, double lambda, double trainBce, double[] valBce, double[] valAccuracy, double seconds) {
+    public record Epoch(int epoch, double lambda, double learningRate, double trainBce, double[] valBce, double[] valAccuracy, double seconds) {
         double selection() {
             double s = 0;
             for (double v : valBce) {
@@ -116,12 +117,14 @@ public final class Trainer {
         EntanglementNet best = null;
         State saved = checkpoint == null ? null : readState(checkpoint);
         if (saved != null) {
-            if (!saved.config().equals(config) || saved.kind() != kind || !saved.options().withEpochs(options.epochs()).equals(options)) {
+            TrainingOptions comparable = saved.options().withEpochs(options.epochs()).withLearningRate(options.learningRate());
+            if (!saved.config().equals(config) || saved.kind() != kind || !comparable.equals(options)) {
                 throw new IllegalArgumentException("checkpoint " + checkpoint + " was written for " + saved.kind() + " "
                         + saved.config() + " with " + saved.options() + ", not " + kind + " " + config + " with " + options
                         + "; use another directory or delete it to start afresh");
             }
             net = load(checkpoint.resolve("last.sd"), config, kind);
+            net.setLearningRate(options.learningRate());
             history.addAll(saved.history());
             bestEpoch = saved.bestEpoch();
             best = bestEpoch >= 0 ? load(checkpoint.resolve("best.sd"), config, kind) : null;
@@ -166,7 +169,7 @@ public final class Trainer {
                 valBce[v] = a.bce();
                 valAcc[v] = a.mean();
             }
-            Epoch e = new Epoch(epoch, lambda, trainBce / Math.max(1, measured), valBce, valAcc, (System.nanoTime() - t0) / 1e9);
+            Epoch e = new Epoch(epoch, lambda, options.learningRate(), trainBce / Math.max(1, measured), valBce, valAcc, (System.nanoTime() - t0) / 1e9);
             history.add(e);
             // without validation states (an empty ensemble domain) the last epoch is kept
             boolean improved = bestEpoch < 0 || validation.isEmpty() || e.selection() < history.get(bestEpoch).selection();

@@ -76,4 +76,12 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, in
     public TrainingOptions withLambdaFromEpoch(int epoch) {
         return new TrainingOptions(epochs, batchSize, learningRate, epoch, lambda, referenceCode, seed, maxBatchesPerEpoch);
     }
+
+    /**
+     * @param lr Adam's learning rate (a resumed run may continue with a lower one)
+     * @return these options with another learning rate
+     */
+    public TrainingOptions withLearningRate(double lr) {
+        return new TrainingOptions(epochs, batchSize, lr, lambdaFromEpoch, lambda, referenceCode, seed, maxBatchesPerEpoch);
+    }
 }

@@ -114,6 +114,25 @@ class EntanglementModelsTest extends QuietTest {
     }
 
     @Test
+    void aResumedRunCanContinueWithAnotherLearningRate(@TempDir Path tmp) throws Exception {
+        TrainingOptions one = new TrainingOptions(1, 32, 1e-3, 1, 0.5, false, 9, 4);
+        Trainer.train(CnnConfig.paper(3), EntanglementNet.Kind.CNN, pure, List.of(pure), one, tmp);
+        EntanglementNet before = Trainer.load(tmp.resolve("last.sd"), CnnConfig.paper(3), EntanglementNet.Kind.CNN);
+        // an epoch at a learning rate of 1e-12 leaves the weights where they were (Adam's step is about lr)
+        Trainer.Result slow = Trainer.train(CnnConfig.paper(3), EntanglementNet.Kind.CNN, pure, List.of(pure),
+                one.withEpochs(2).withLearningRate(1e-12), tmp);
+        assertEquals(List.of(1e-3, 1e-12), slow.history().stream().map(Trainer.Epoch::learningRate).toList());
+        EntanglementNet after = Trainer.load(tmp.resolve("last.sd"), CnnConfig.paper(3), EntanglementNet.Kind.CNN);
+        INDArray x = Nd4j.create(java.util.Arrays.copyOf(pure.states(), 10 * 128), new long[] {10, 2, 8, 8}, 'c');
+        assertTrue(before.predict(x).sub(after.predict(x)).amaxNumber().doubleValue() < 1e-6, "weights unchanged at lr 1e-12");
+        // while a third epoch at the original rate moves them
+        Trainer.train(CnnConfig.paper(3), EntanglementNet.Kind.CNN, pure, List.of(pure), one.withEpochs(3), tmp);
+        EntanglementNet moved = Trainer.load(tmp.resolve("last.sd"), CnnConfig.paper(3), EntanglementNet.Kind.CNN);
+        assertTrue(after.predict(x).sub(moved.predict(x)).amaxNumber().doubleValue() > 1e-4, "weights move at lr 1e-3");
+        assertEquals(1e-3, moved.learningRate(), 0);
+    }
+
+    @Test
     void resumedTrainingEqualsUninterruptedTraining(@TempDir Path tmp) throws Exception {
         TrainingOptions two = new TrainingOptions(2, 32, 1e-3, 1, 0.5, false, 9, 4);
         Trainer.Result straight = Trainer.train(CnnConfig.paper(3), EntanglementNet.Kind.SIAMESE, pure, List.of(pure), two, tmp.resolve("a"));
