@@ -63,6 +63,7 @@ public final class Bench {
         CASES.put("mio", org.densitylab.marginals.MioBench::run);
         CASES.put("train", Bench::entanglementTraining);
         CASES.put("cdae", org.densitylab.models.cdae.CdaeBench::run);
+        CASES.put("cdae-parts", org.densitylab.models.cdae.CdaeBench::parts);
     }
 
     /**
