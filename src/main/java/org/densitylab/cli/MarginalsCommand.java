@@ -46,7 +46,7 @@ final class MarginalsCommand {
               success > 0.9), and resumes when rerun with the same settings (a larger --epochs continues).
               --transfer-from starts from the best (else last) checkpoint of an N-1 run. Then evaluates the best
               (else last) weights with --eval-samples per rank and writes results.csv, fidelity.png, success.png,
-              history.csv and command.txt (0 eval samples: training only).""";
+              history.csv and command.txt (one line per invocation; 0 eval samples: training only).""";
     static final String EVAL_USAGE = """
             usage: densitylab marginals-eval --models LABEL=DIR[,LABEL=DIR...] --n N --k K --out DIR [--samples 200]
                      [--seed 2]
@@ -116,7 +116,10 @@ final class MarginalsCommand {
             }
             initial = from.network(n);
         }
-        writeAtomically(dir.resolve("command.txt"), "densitylab marginals-train " + String.join(" ", args) + "\n");
+        // one line per invocation: a run that was stopped and resumed keeps the whole story
+        Path commands = dir.resolve("command.txt");
+        writeAtomically(commands, (Files.exists(commands) ? Files.readString(commands) : "") + "densitylab marginals-train "
+                + String.join(" ", args) + "\n");
         CdaeTrainer trainer = CdaeTrainer.open(config, dir, initial);
         if (trainer.epoch() < epochs) {
             MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(n, k, Integer.parseInt(s.get("samples")));

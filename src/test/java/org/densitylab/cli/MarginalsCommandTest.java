@@ -60,6 +60,9 @@ class MarginalsCommandTest extends QuietTest {
         assertSameArrays(a.adamV(), b.adamV(), "Adam second moments");
         assertEquals(a.meta().history().get(2).loss(), b.meta().history().get(2).loss());
         assertEquals(4, Files.readAllLines(split.resolve("history.csv")).size(), "header + 3 epochs");
+        List<String> commands = Files.readAllLines(split.resolve("command.txt"));
+        assertEquals(2, commands.size(), "one line per invocation");
+        assertTrue(commands.get(1).contains("--epochs 3"), commands.get(1));
     }
 
     @Test
