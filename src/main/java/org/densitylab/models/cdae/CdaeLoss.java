@@ -43,7 +43,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * indices with \(\mathrm{vec}(I_{2^{N-k}})\). SameDiff cannot differentiate an SVD, so the polar term enters the
  * graph as the surrogate \(\sum G\odot Z\) with the constant \(G = \partial L_{\rm pol}/\partial Z\) computed
  * outside by {@link PolarTerm} (spec §4.2); its gradient with respect to every weight equals that of
- * \(L_{\rm pol}\). Reported values use the true \(L_{\rm pol}\).
+ * \(L_{\rm pol}\). Reported values use the true \(L_{\rm pol}\). G depends on Z, yet {@link #gradients} runs the
+ * network forward only once: a listener on the graph computes G when Z has been computed and writes it into the
+ * placeholder array before any op reads it (only the surrogate's backward op does).
  */
 public final class CdaeLoss {
     /** Name of the target placeholder {@code [batch, 2, n, n]} (ρ; only its marginals are used). */
