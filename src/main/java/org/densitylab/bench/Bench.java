@@ -68,6 +68,7 @@ public final class Bench {
         CASES.put("cdae", org.densitylab.models.cdae.CdaeBench::run);
         CASES.put("runtime", org.densitylab.runtime.RuntimeBench::full);
         CASES.put("runtime-quick", org.densitylab.runtime.RuntimeBench::quick);
+        CASES.put("cdae-parts", org.densitylab.models.cdae.CdaeBench::parts);
     }
 
     /**

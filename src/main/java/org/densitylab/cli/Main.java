@@ -51,10 +51,15 @@ public final class Main {
                 + " a dataset of either paper (resumable; 'dataset' alone lists the recipes)", DatasetCommand::run));
         COMMANDS.put("entanglement-tables", new Entry("entanglement-tables --out DIR [--epochs E] [--kinds cnn,siamese] ...:"
                 + " reproduce the entanglement paper's Table II/III (datasets, training, evaluation)", ExperimentCommand::run));
+        COMMANDS.put("marginals-train", new Entry("marginals-train --n N --out DIR [--model model1|model2] [--samples S]"
+                + " [--epochs E] [--transfer-from DIR --freeze encoder] ...: train and evaluate the marginals CDAE (resumable)",
+                a -> MarginalsCommand.train(a, System.out)));
+        COMMANDS.put("marginals-eval", new Entry("marginals-eval --models LABEL=DIR,... --n N --k K --out DIR ...: evaluate"
+                + " trained CDAEs per rank (Fig. 2 style plot)", a -> MarginalsCommand.eval(a, System.out)));
         COMMANDS.put("info", new Entry("info DIR: verify a dataset's checksums and print its manifest",
                 a -> DatasetCommand.info(a, System.out)));
         COMMANDS.put("bench", new Entry("bench [CASE...] [--rounds R]: measure the hot paths (cases: states3, ptrace,"
-                + " groups, table1, mio, train, train-mln, trajectory, cdae; docs/performance.md)", a -> {
+                + " groups, table1, mio, train, train-mln, trajectory, cdae, cdae-parts, runtime, runtime-quick; docs/performance.md)", a -> {
                     org.densitylab.bench.Bench.main(a.toArray(String[]::new));
                     return 0;
                 }));

@@ -8,6 +8,13 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.densitylab.marginals.Marginals;
 import org.densitylab.models.Quiet;
+import org.densitylab.util.Parallel;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -36,7 +43,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * indices with \(\mathrm{vec}(I_{2^{N-k}})\). SameDiff cannot differentiate an SVD, so the polar term enters the
  * graph as the surrogate \(\sum G\odot Z\) with the constant \(G = \partial L_{\rm pol}/\partial Z\) computed
  * outside by {@link PolarTerm} (spec §4.2); its gradient with respect to every weight equals that of
- * \(L_{\rm pol}\). Reported values use the true \(L_{\rm pol}\).
+ * \(L_{\rm pol}\). Reported values use the true \(L_{\rm pol}\). G depends on Z, yet {@link #gradients} runs the
+ * network forward only once: a listener on the graph computes G when Z has been computed and writes it into the
+ * placeholder array before any op reads it (only the surrogate's backward op does).
  */
 public final class CdaeLoss {
     /** Name of the target placeholder {@code [batch, 2, n, n]} (ρ; only its marginals are used). */
@@ -115,6 +124,7 @@ public final class CdaeLoss {
     private final Spec spec;
     private final SameDiff sd;
     private final String[] paramNames;
+    private final PolarListener listener = new PolarListener();
     private boolean gradientsBuilt;
 
     private CdaeLoss(Cdae net, Spec spec) {
@@ -122,6 +132,7 @@ public final class CdaeLoss {
         this.spec = spec;
         this.sd = net.graph();
         this.paramNames = net.parameters().keySet().toArray(String[]::new);
+        sd.addListeners(listener);
     }
 
     /**
@@ -161,13 +172,10 @@ public final class CdaeLoss {
         SDVariable trRe = z.mul(sd.constant(diag)).sum(1, 2, 3);
         SDVariable dev = trRe.sub(1.0);
         SDVariable trace = sd.identity(TRACE, dev.mul(dev).mean());
-        SDVariable total = z.mul(g).sum();
-        if (spec.marginalTerm()) {
-            total = total.add(marginal);
-        }
-        if (spec.traceTerm()) {
-            total = total.add(trace);
-        }
+        // a term left out of the loss enters with weight 0, so that the single gradient pass still reports it
+        SDVariable total = z.mul(g).sum()
+                .add(spec.marginalTerm() ? marginal : marginal.mul(0.0))
+                .add(spec.traceTerm() ? trace : trace.mul(0.0));
         sd.identity(TOTAL, total);
         sd.setLossVariables(TOTAL);
         return new CdaeLoss(net, spec);
@@ -230,7 +238,7 @@ public final class CdaeLoss {
      * @throws IllegalArgumentException for mismatched shapes
      */
     public Value value(INDArray input, INDArray target) {
-        return forward(input, target, null);
+        return forward(input, target);
     }
 
     /**
@@ -242,21 +250,87 @@ public final class CdaeLoss {
      * @throws IllegalArgumentException for mismatched shapes
      */
     public Step gradients(INDArray input, INDArray target) {
-        INDArray[] polarGradient = new INDArray[2];
-        Value v = forward(input, target, polarGradient);
-        Map<String, INDArray> ph = placeholders(input, target, polarGradient[0]);
-        Map<String, INDArray> grads;
-        if (!gradientsBuilt) {
-            // SameDiff prints one line per op while it builds the gradient graph (dl4j.md pitfall 5)
-            grads = Quiet.call(() -> sd.calculateGradients(ph, paramNames));
-            gradientsBuilt = true;
-        } else {
-            grads = sd.calculateGradients(ph, paramNames);
+        int d = net.dim();
+        check(input, "input", d);
+        check(target, "target", d);
+        if (input.size(0) != target.size(0)) {
+            throw new IllegalArgumentException("input and target batches differ: " + input.size(0) + " vs " + target.size(0));
         }
-        return new Step(v, new LinkedHashMap<>(grads), polarGradient[1]);
+        // one pass: the listener fills the G placeholder in place as soon as Z exists, before any op reads G
+        Pass pass = new Pass(Nd4j.zeros(net.dataType(), input.size(0), 2, d, d));
+        Map<String, INDArray> ph = placeholders(input, target, pass.g);
+        Map<String, INDArray> grads;
+        listener.pass = pass;
+        try {
+            if (!gradientsBuilt) {
+                // SameDiff prints one line per op while it builds the gradient graph (dl4j.md pitfall 5)
+                grads = Quiet.call(() -> sd.calculateGradients(ph, paramNames));
+                gradientsBuilt = true;
+            } else {
+                grads = sd.calculateGradients(ph, paramNames);
+            }
+        } finally {
+            listener.pass = null;
+        }
+        if (pass.z == null || Double.isNaN(pass.marginal) || Double.isNaN(pass.trace)) {
+            throw new IllegalStateException("the gradient pass did not report the output and loss terms");
+        }
+        return new Step(new Value(pass.polar, pass.marginal, pass.trace, spec), new LinkedHashMap<>(grads), pass.z);
     }
 
-    private Value forward(INDArray input, INDArray target, INDArray[] polarGradient) {
+    /** What one gradient pass saw: the output, the loss terms, and the polar gradient it filled in. */
+    private static final class Pass {
+        final INDArray g;
+        INDArray z;
+        double polar;
+        double marginal = Double.NaN;
+        double trace = Double.NaN;
+
+        Pass(INDArray g) {
+            this.g = g;
+        }
+    }
+
+    /**
+     * Hooks the forward half of {@code calculateGradients}: when the op producing Z has run, computes the polar
+     * value and \(G = \partial L_{\rm pol}/\partial Z\) (spec §4.2) and writes G into the placeholder array, which
+     * only the surrogate's gradient reads later; records the marginal and trace terms. This avoids a second
+     * forward pass per step.
+     */
+    private final class PolarListener extends BaseListener {
+        volatile Pass pass;
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return true;
+        }
+
+        @Override
+        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext opContext,
+                INDArray[] outputs) {
+            Pass p = pass;
+            if (p == null || op.getOutputsOfOp() == null) {
+                return;
+            }
+            List<String> names = op.getOutputsOfOp();
+            for (int i = 0; i < names.size() && i < outputs.length; i++) {
+                switch (names.get(i)) {
+                    case Cdae.OUTPUT -> {
+                        p.z = outputs[i].dup();
+                        double[] gr = new double[(int) outputs[i].length()];
+                        p.polar = polar(p.z, gr);
+                        p.g.assign(Nd4j.create(gr, p.z.shape(), 'c').castTo(p.g.dataType()));
+                    }
+                    case MARGINAL -> p.marginal = outputs[i].getDouble(0);
+                    case TRACE -> p.trace = outputs[i].getDouble(0);
+                    default -> {
+                    }
+                }
+            }
+        }
+    }
+
+    private Value forward(INDArray input, INDArray target) {
         int d = net.dim();
         check(input, "input", d);
         check(target, "target", d);
@@ -267,26 +341,32 @@ public final class CdaeLoss {
         ph.put(Cdae.INPUT, input.castTo(net.dataType()));
         ph.put(TARGET, target.castTo(net.dataType()));
         Map<String, INDArray> out = sd.output(ph, Cdae.OUTPUT, MARGINAL, TRACE);
-        INDArray z = out.get(Cdae.OUTPUT);
+        double polar = polar(out.get(Cdae.OUTPUT), null);
+        return new Value(polar, out.get(MARGINAL).getDouble(0), out.get(TRACE).getDouble(0), spec);
+    }
+
+    /**
+     * The polar term \(\frac{1}{Bn^2}\sum_b\|W_b - I\|_F^2\) of a batch of raw outputs and, if {@code g} is not
+     * null, its gradient with respect to Z in the same {@code [B, 2, n, n]} layout (spec §4.2), per sample in
+     * float64 on {@link Parallel#pool()}.
+     */
+    private static double polar(INDArray z, double[] g) {
         int b = (int) z.size(0);
+        int d = (int) z.size(2);
         int dd = d * d;
         double[] flat = z.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double[] gRe = polarGradient == null ? null : new double[flat.length];
         double scale = 1.0 / ((double) b * dd);
         double[] per = new double[b];
-        IntStream.range(0, b).parallel().forEach(s -> {
+        Runnable all = () -> IntStream.range(0, b).parallel().forEach(s -> {
             // channel 0 at 2 s dd, channel 1 at (2 s + 1) dd; the gradient array has the same layout
-            per[s] = polar(flat, 2 * s * dd, (2 * s + 1) * dd, d, scale, gRe);
+            per[s] = polar(flat, 2 * s * dd, (2 * s + 1) * dd, d, scale, g);
         });
-        double polar = 0;
+        Parallel.pool().submit(all).join();
+        double sum = 0;
         for (double x : per) {
-            polar += x;
+            sum += x;
         }
-        if (polarGradient != null) {
-            polarGradient[0] = Nd4j.create(gRe, z.shape(), 'c').castTo(net.dataType());
-            polarGradient[1] = z;
-        }
-        return new Value(polar, out.get(MARGINAL).getDouble(0), out.get(TRACE).getDouble(0), spec);
+        return sum;
     }
 
     private static double polar(double[] flat, int reOff, int imOff, int d, double scale, double[] g) {

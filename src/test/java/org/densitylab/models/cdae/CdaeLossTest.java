@@ -125,6 +125,25 @@ class CdaeLossTest extends QuietTest {
     }
 
     @Test
+    void theSingleGradientPassReportsTheTermsAndOutputOfTheIndependentReference() {
+        // gradients() runs the network once and takes Z, the polar term and the other terms from that pass
+        for (CdaeLoss.Spec spec : new CdaeLoss.Spec[] {CdaeLoss.Spec.model1(K), CdaeLoss.Spec.model2(K)}) {
+            Cdae net = Cdae.create(N, 1, 13L, DataType.DOUBLE);
+            CdaeLoss loss = CdaeLoss.attach(net, spec);
+            INDArray[] b = batch(N, K, BATCH, 8L);
+            INDArray z = net.output(b[0]);
+            double[] ref = reference(z, b[1], N, K);
+            for (int rep = 0; rep < 2; rep++) {
+                CdaeLoss.Step step = loss.gradients(b[0], b[1]);
+                assertEquals(z, step.output(), spec.label());
+                assertEquals(ref[0], step.value().polar(), 1e-10, spec.label());
+                assertEquals(ref[1], step.value().marginal(), 1e-12, spec.label());
+                assertEquals(ref[2], step.value().trace(), 1e-12, spec.label());
+            }
+        }
+    }
+
+    @Test
     void marginalTermOfNFourUsesTheRightQubitsOfEverySubset() {
         // N = 4, k = 2: six subsets, in-graph reshape/permute partial traces vs PartialTrace.keep
         Cdae net = Cdae.create(4, 1, 3L, DataType.DOUBLE);
