@@ -30,6 +30,18 @@ public final class CdaeBench {
     private CdaeBench() {
     }
 
+    /** An S = 10 network with the model1 loss (k = N − 1) and one batch of inputs and targets. */
+    private record Step(Cdae net, CdaeLoss loss, INDArray in, INDArray tg) {
+        static Step of(int n, int batch) {
+            Cdae net = Cdae.create(n, Cdae.PAPER_SCALE, n);
+            ChunkBuffers data = MarginalsDataset.generate(MarginalsDataset.Spec.of(n, n - 1, batch), n);
+            int d = 1 << n;
+            long[] shape = {batch, 2, d, d};
+            return new Step(net, CdaeLoss.attach(net, CdaeLoss.Spec.model1(n - 1)), Nd4j.create(data.floats("input"), shape, 'c'),
+                    Nd4j.create(data.floats("target"), shape, 'c'));
+        }
+    }
+
     /**
      * Runs the case.
      *
@@ -38,13 +50,11 @@ public final class CdaeBench {
     public static void run(Bench b) {
         for (int n = 3; n <= 5; n++) {
             int batch = 100;
-            Cdae net = Cdae.create(n, Cdae.PAPER_SCALE, n);
-            CdaeLoss loss = CdaeLoss.attach(net, CdaeLoss.Spec.model1(n - 1));
-            ChunkBuffers data = MarginalsDataset.generate(MarginalsDataset.Spec.of(n, n - 1, batch), n);
-            int d = 1 << n;
-            long[] shape = {batch, 2, d, d};
-            INDArray in = Nd4j.create(data.floats("input"), shape, 'c');
-            INDArray tg = Nd4j.create(data.floats("target"), shape, 'c');
+            Step st = Step.of(n, batch);
+            Cdae net = st.net();
+            CdaeLoss loss = st.loss();
+            INDArray in = st.in();
+            INDArray tg = st.tg();
             Adam adam = new Adam(net.parameters());
             b.measure("CDAE training N=" + n + " k=" + (n - 1) + " S=10 batch 100 (PyTorch CPU: "
                     + new int[] {336, 154, 35}[n - 3] + ")", "samples", batch, call -> {
@@ -64,13 +74,12 @@ public final class CdaeBench {
     public static void parts(Bench b) {
         for (int n = 3; n <= 5; n++) {
             int batch = 100;
-            Cdae net = Cdae.create(n, Cdae.PAPER_SCALE, n);
-            CdaeLoss loss = CdaeLoss.attach(net, CdaeLoss.Spec.model1(n - 1));
-            ChunkBuffers data = MarginalsDataset.generate(MarginalsDataset.Spec.of(n, n - 1, batch), n);
+            Step st = Step.of(n, batch);
+            Cdae net = st.net();
+            CdaeLoss loss = st.loss();
+            INDArray in = st.in();
+            INDArray tg = st.tg();
             int d = 1 << n;
-            long[] shape = {batch, 2, d, d};
-            INDArray in = Nd4j.create(data.floats("input"), shape, 'c');
-            INDArray tg = Nd4j.create(data.floats("target"), shape, 'c');
             String at = " N=" + n;
             b.measure("CDAE forward pass" + at, "samples", batch, call -> net.output(in).getDouble(0));
             b.measure("CDAE loss value (forward + polar by SVD)" + at, "samples", batch, call -> loss.value(in, tg).total());
@@ -105,22 +114,10 @@ public final class CdaeBench {
             DensityMatrix rho = RandomStates.hilbertSchmidt(n, 1 << n, rng);
             List<Marginal> marginals = Marginals.of(rho, k);
             ComplexMatrix seed = RandomStates.hilbertSchmidt(n, 1 << n, rng).matrix();
-            int d = 1 << n;
             b.measure("MIO + CDAE + MIO, N=" + n + " k=" + k + ", one state (reference: "
                     + new String[] {"1.4", "2.8", "6.1"}[n - 3] + " ms)", "states", 1, call -> {
-                        ComplexMatrix x = Mio.impose(seed, marginals);
-                        float[] two = new float[2 * d * d];
-                        for (int i = 0; i < d; i++) {
-                            for (int j = 0; j < d; j++) {
-                                two[i * d + j] = (float) x.re(i, j);
-                                two[d * d + i * d + j] = (float) x.im(i, j);
-                            }
-                        }
-                        float[] out = net.predict(two, 1);
-                        if (!(Reconstruction.traceOf(out, 0, d) > 0)) {
-                            return 0;
-                        }
-                        return Mio.impose(Reconstruction.toState(out, 0, d), marginals).re(0, 0);
+                        ComplexMatrix x = Reconstruction.reconstruct(net, seed, marginals, true);
+                        return x == null ? 0 : x.re(0, 0);
                     });
         }
     }
