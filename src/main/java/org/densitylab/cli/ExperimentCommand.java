@@ -70,7 +70,11 @@ final class ExperimentCommand {
         }
         EntanglementExperiment.EnsembleSchedule schedule = null;
         if (ensemble) {
-            boolean warm = o.getOrDefault("members", "fresh").equals("warm");
+            String start = o.getOrDefault("members", "fresh");
+            if (!start.equals("fresh") && !start.equals("warm")) {
+                throw new IllegalArgumentException("--members must be 'fresh' or 'warm', got '" + start + "'");
+            }
+            boolean warm = start.equals("warm");
             TrainingOptions members = TrainingOptions.shortened(Integer.parseInt(o.getOrDefault("member-epochs", String.valueOf(epochs))),
                     options.seed()).withMaxBatches(Integer.parseInt(o.getOrDefault("member-batches",
                     String.valueOf(options.maxBatchesPerEpoch()))));

@@ -113,15 +113,15 @@ public final class Ensemble {
     }
 
     /**
-     * The number of states of a set in each domain of M (the routing of {@link #route}).
+     * The number of states in each domain of M (the routing of {@link #route}).
      *
-     * @param data the states
+     * @param m the separability measure of each state
      * @return counts per member
      */
-    public int[] routed(LabelledStates data) {
+    public static int[] routed(float[] m) {
         int[] n = new int[MEMBERS];
-        for (float m : separator.measureAll(data)) {
-            n[route(m)]++;
+        for (float v : m) {
+            n[route(v)]++;
         }
         return n;
     }
@@ -133,7 +133,20 @@ public final class Ensemble {
      * @return {@code size × m}
      */
     public float[] predict(LabelledStates data) {
-        float[] m = separator.measureAll(data);
+        return predict(data, separator.measureAll(data));
+    }
+
+    /**
+     * Probabilities from each state's routed member, with M already computed.
+     *
+     * @param data the states
+     * @param m    M of each state (the ensemble separator's {@code measureAll(data)})
+     * @return {@code size × m}
+     */
+    public float[] predict(LabelledStates data, float[] m) {
+        if (m.length != data.size()) {
+            throw new IllegalArgumentException(m.length + " values of M for " + data.size() + " states");
+        }
         int outputs = data.outputs();
         float[] out = new float[data.size() * outputs];
         for (int i = 0; i < MEMBERS; i++) {

@@ -145,10 +145,11 @@ public final class EntanglementExperiment {
             }
         }
         if (s.ensemble() != null) {
-            Ensemble ensemble = ensemble(s, train, val, tests);
+            Map<String, float[]> predictions = ensemble(s, train, val, tests);
             int t = 0;
-            for (LabelledStates test : tests.values()) {
-                add(result, "Ensemble", COLUMNS.get(t), Evaluation.of(ensemble.predict(test), test), paper.get("Ensemble")[t]);
+            for (Map.Entry<String, LabelledStates> test : tests.entrySet()) {
+                add(result, "Ensemble", COLUMNS.get(t), Evaluation.of(predictions.get(test.getKey()), test.getValue()),
+                        paper.get("Ensemble")[t]);
                 t++;
             }
         }
@@ -162,17 +163,17 @@ public final class EntanglementExperiment {
     /**
      * Trains (or resumes) M on the separable set and the ensemble's members, and writes M's distribution per
      * test family (paper Fig. 3, {@code separator.png}) and the routing of every test set
-     * ({@code routing.csv}: states per member).
+     * ({@code routing.csv}: states per member); M is computed once per test set.
+     *
+     * @return the ensemble's probabilities per test set
      */
-    private static Ensemble ensemble(Settings s, LabelledStates train, List<LabelledStates> val, Map<String, LabelledStates> tests)
+    private static Map<String, float[]> ensemble(Settings s, LabelledStates train, List<LabelledStates> val, Map<String, LabelledStates> tests)
             throws IOException {
         long seed = s.options().seed();
         EnsembleSchedule e = s.ensemble();
         Separator separator = Separator.create(1e-3, seed);
         separator.train(dataset(s, "train-separable", s.trainScale(), seed + 20), dataset(s, "val-separable", s.trainScale(), seed + 21),
                 e.separatorEpochs(), 128, seed, s.out().resolve("checkpoints").resolve("separator"));
-        BitmapEncoder.saveBitmap(separator.distribution(tests), s.out().resolve("separator.png").toString(),
-                BitmapEncoder.BitmapFormat.PNG);
         EntanglementNet initial = e.warmStart()
                 ? Trainer.load(checkpoints(s, EntanglementNet.Kind.SIAMESE).resolve("best.sd"), s.config(), EntanglementNet.Kind.SIAMESE)
                 : null;
@@ -181,15 +182,20 @@ public final class EntanglementExperiment {
         for (int i = 0; i < Ensemble.MEMBERS; i++) {
             routing.addColumns(tech.tablesaw.api.IntColumn.create("member " + i));
         }
+        Map<String, float[]> m = new LinkedHashMap<>();
+        Map<String, float[]> predictions = new LinkedHashMap<>();
         for (Map.Entry<String, LabelledStates> t : tests.entrySet()) {
+            m.put(t.getKey(), separator.measureAll(t.getValue()));
+            predictions.put(t.getKey(), ensemble.predict(t.getValue(), m.get(t.getKey())));
             routing.stringColumn(0).append(t.getKey());
-            int[] n = ensemble.routed(t.getValue());
+            int[] n = Ensemble.routed(m.get(t.getKey()));
             for (int i = 0; i < n.length; i++) {
                 routing.intColumn(i + 1).append(n[i]);
             }
         }
         routing.write().csv(s.out().resolve("routing.csv").toFile());
-        return ensemble;
+        BitmapEncoder.saveBitmap(Separator.boxPlot(m), s.out().resolve("separator.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+        return predictions;
     }
 
     /**
