@@ -31,6 +31,8 @@ final class ExperimentCommand {
               Siamese network with lambda = 0.5 throughout, a CPU schedule), and writes separator.png (Fig. 3)
               and routing.csv. --ablation instead trains the CNN in the five architectures of Fig. A1 (2 convolutions
               of kernel 2, 3, 4; 3 of kernel 2, 3) and writes ablation.csv and ablation.png.
+              --variant reference-code uses the reference code's dataset choices and its Siamese cut pairing (wrong
+              for the permutation (2,0,1), spec §7.2); the default is the paper's datasets and the correct pairing.
               Rerunning resumes from the checkpoints in --out (also with more --epochs or another --learning-rate,
               e.g. a lower rate for the last epochs of a short schedule); command.txt keeps every invocation.""";
 
@@ -68,6 +70,12 @@ final class ExperimentCommand {
         if (o.containsKey("lambda-from-epoch")) {
             options = options.withLambdaFromEpoch(Integer.parseInt(o.get("lambda-from-epoch")));
         }
+        String variant = o.getOrDefault("variant", "paper");
+        if (!variant.equals("paper") && !variant.equals("reference-code")) {
+            throw new IllegalArgumentException("--variant must be 'paper' or 'reference-code', got '" + variant + "'");
+        }
+        boolean referenceCode = variant.equals("reference-code");
+        options = options.withReferenceCode(referenceCode);
         EntanglementExperiment.EnsembleSchedule schedule = null;
         if (ensemble) {
             String start = o.getOrDefault("members", "fresh");
@@ -79,11 +87,11 @@ final class ExperimentCommand {
                     options.seed()).withMaxBatches(Integer.parseInt(o.getOrDefault("member-batches",
                     String.valueOf(options.maxBatchesPerEpoch()))));
             schedule = new EntanglementExperiment.EnsembleSchedule(Integer.parseInt(o.getOrDefault("separator-epochs", "20")),
-                    warm ? members.withLambdaFromEpoch(0) : members, warm);
+                    (warm ? members.withLambdaFromEpoch(0) : members).withReferenceCode(referenceCode), warm);
         }
         var s = new EntanglementExperiment.Settings(!o.getOrDefault("labels", "verified").equals("negativity"),
                 Double.parseDouble(o.getOrDefault("train-scale", "1")), Double.parseDouble(o.getOrDefault("test-scale", "1")),
-                options, kinds, o.getOrDefault("variant", "paper").equals("paper") ? Variant.PAPER : Variant.REFERENCE_CODE,
+                options, kinds, referenceCode ? Variant.REFERENCE_CODE : Variant.PAPER,
                 Path.of(o.getOrDefault("data", out.resolve("datasets").toString())), out, CnnConfig.paper(3), schedule);
         java.nio.file.Files.createDirectories(out);
         java.nio.file.Files.writeString(out.resolve("command.txt"), "densitylab entanglement-tables " + String.join(" ", arguments) + "\n",

@@ -24,7 +24,9 @@ import tech.tablesaw.api.Table;
  * them), trains the CNN and the Siamese network, and evaluates them with the analytic baselines on the pure,
  * mixed, Horodecki, UPB and Acín test sets, beside the paper's numbers. Everything is written under the
  * data directory (one dataset per set and scale) and the output directory ({@code checkpoints/},
- * {@code results.csv}, {@code table.html}, {@code accuracy.png}, {@code settings.txt}); a rerun reuses
+ * {@code results.csv}, {@code table.html}, {@code accuracy.png}, {@code settings.txt}, {@code consistency.csv}:
+ * each network's and the PPT criterion's {@link Consistency} on the first {@value #CONSISTENCY_STATES} mixed test
+ * states); a rerun reuses
  * finished datasets and resumes training.
  */
 public final class EntanglementExperiment {
@@ -43,6 +45,9 @@ public final class EntanglementExperiment {
             "CNN", new double[] {97.37, 88.89, 82.80, 95.78, 5.71},
             "Siamese CNN", new double[] {98.43, 91.49, 83.04, 87.39, 1.04},
             "Ensemble", new double[] {98.13, 89.71, 84.51, 90.61, 4.01});
+
+    /** Mixed test states (the first ones) on which {@code consistency.csv} measures each network ({@link Consistency}). */
+    public static final int CONSISTENCY_STATES = 2000;
 
     private EntanglementExperiment() {
     }
@@ -135,6 +140,9 @@ public final class EntanglementExperiment {
         Table result = Table.create("entanglement " + (s.verified() ? "verified (Table II)" : "negativity labeled (Table III)"),
                 StringColumn.create("model"), StringColumn.create("test set"), DoubleColumn.create("accuracy"),
                 DoubleColumn.create("vs truth"), DoubleColumn.create("paper"), DoubleColumn.create("difference"));
+        LabelledStates mixed = tests.get("test-mixed");
+        LabelledStates probe = mixed.subset(java.util.stream.IntStream.range(0, Math.min(CONSISTENCY_STATES, mixed.size())).toArray());
+        Map<String, Consistency> consistency = new LinkedHashMap<>();
         for (EntanglementNet.Kind kind : s.kinds()) {
             Trainer.Result r = Trainer.train(s.config(), kind, train, val, s.options(), checkpoints(s, kind));
             String name = kind == EntanglementNet.Kind.CNN ? "CNN" : "Siamese CNN";
@@ -143,6 +151,11 @@ public final class EntanglementExperiment {
                 add(result, name, COLUMNS.get(t), Evaluation.of(r.best(), e.getValue()), paper.get(name)[t]);
                 t++;
             }
+            consistency.put(name, Consistency.of(x -> Evaluation.predict(r.best(), x), probe, false, new java.util.SplittableRandom(seed + 30)));
+        }
+        if (!consistency.isEmpty()) {
+            consistency.put("PPT criterion", Consistency.of(Evaluation::pptPredictions, probe, false, new java.util.SplittableRandom(seed + 30)));
+            Consistency.table(consistency).write().csv(s.out().resolve("consistency.csv").toFile());
         }
         if (s.ensemble() != null) {
             Map<String, float[]> predictions = ensemble(s, train, val, tests);

@@ -90,7 +90,28 @@ public final class Evaluation {
      * @return its accuracies
      */
     public static Accuracy pptBaseline(LabelledStates data) {
-        return score(data, (i, j) -> Labels.values(state(data, i))[j] > Labels.THRESHOLD ? 1 : 0);
+        float[] p = pptPredictions(data);
+        return score(data, (i, j) -> p[i * data.outputs() + j] > 0.5f ? 1 : 0);
+    }
+
+    /**
+     * The PPT criterion's decisions as 0/1 probabilities, {@code size × m}: 1 iff the cut's label value
+     * (2·negativity, spec §1.3) exceeds the label threshold. Exactly invariant under local unitaries and
+     * consistent under qubit permutations, so it serves as the reference predictor of {@link Consistency}.
+     *
+     * @param data the set
+     * @return the decisions, row-major
+     */
+    public static float[] pptPredictions(LabelledStates data) {
+        int m = data.outputs();
+        float[] p = new float[data.size() * m];
+        for (int i = 0; i < data.size(); i++) {
+            double[] v = Labels.values(state(data, i));
+            for (int j = 0; j < m; j++) {
+                p[i * m + j] = v[j] > Labels.THRESHOLD ? 1 : 0;
+            }
+        }
+        return p;
     }
 
     /**

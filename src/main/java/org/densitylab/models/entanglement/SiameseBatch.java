@@ -75,29 +75,59 @@ public record SiameseBatch(INDArray states, INDArray labels, INDArray permuted, 
         float[] xp = new float[x.length];
         float[] xl = new float[x.length];
         double[] rho = new double[2 * d * d];
-        double[][] w = new double[n][];
         for (int i = 0; i < b; i++) {
-            int o = i * per;
-            for (int r = 0; r < d; r++) {
-                for (int c = 0; c < d; c++) {
-                    xp[o + r * d + c] = x[o + idx[r] * d + idx[c]];
-                    xp[o + d * d + r * d + c] = x[o + d * d + idx[r] * d + idx[c]];
-                    rho[2 * (r * d + c)] = x[o + r * d + c];
-                    rho[2 * (r * d + c) + 1] = x[o + d * d + r * d + c];
-                }
-            }
-            for (int q = 0; q < n; q++) {
-                w[q] = StateVector.randomLocal(2, rng);
-            }
-            StateVector.conjugateLocal(rho, n, w);
-            for (int k = 0; k < d * d; k++) {
-                xl[o + k] = (float) rho[2 * k];
-                xl[o + d * d + k] = (float) rho[2 * k + 1];
-            }
+            permute(x, i * per, d, idx, xp);
+            rotate(x, i * per, n, rng, xl, rho);
         }
         return new SiameseBatch(states, labels, Nd4j.create(xp, new long[] {b, 2, d, d}, 'c'),
                 Nd4j.create(xl, new long[] {b, 2, d, d}, 'c'), Nd4j.create(pm, new long[] {m, m}, 'c'),
                 Nd4j.create(mask, new long[] {1, m}, 'c'), Nd4j.create(new float[] {(float) lambda, (float) lambda}, new long[] {2}, 'c'));
+    }
+
+    /**
+     * Copies one two-channel state with its qubits permuted: \(\rho'_{xy} = \rho_{\mathrm{idx}[x],\mathrm{idx}[y]}\).
+     *
+     * @param x   source states, {@code [*, 2, d, d]} flattened
+     * @param o   offset of the state in {@code x} and in {@code out}
+     * @param d   dimension
+     * @param idx index map of the permutation ({@link Qubits#permutationIndexMap})
+     * @param out destination
+     */
+    static void permute(float[] x, int o, int d, int[] idx, float[] out) {
+        for (int r = 0; r < d; r++) {
+            for (int c = 0; c < d; c++) {
+                out[o + r * d + c] = x[o + idx[r] * d + idx[c]];
+                out[o + d * d + r * d + c] = x[o + d * d + idx[r] * d + idx[c]];
+            }
+        }
+    }
+
+    /**
+     * Copies one two-channel state conjugated by fresh random local unitaries \(U = u_0\otimes\dots\otimes u_{n-1}\),
+     * each \(u_q\) the product of two random U gates (spec §1.5): \(\rho' = U\rho U^\dagger\), computed in float64.
+     *
+     * @param x       source states
+     * @param o       offset of the state in {@code x} and in {@code out}
+     * @param n       qubits
+     * @param rng     random source (n gates drawn, in qubit order)
+     * @param out     destination
+     * @param scratch interleaved complex scratch of length {@code 2·4^n}
+     */
+    static void rotate(float[] x, int o, int n, RandomGenerator rng, float[] out, double[] scratch) {
+        int d = 1 << n;
+        for (int k = 0; k < d * d; k++) {
+            scratch[2 * k] = x[o + k];
+            scratch[2 * k + 1] = x[o + d * d + k];
+        }
+        double[][] w = new double[n][];
+        for (int q = 0; q < n; q++) {
+            w[q] = StateVector.randomLocal(2, rng);
+        }
+        StateVector.conjugateLocal(scratch, n, w);
+        for (int k = 0; k < d * d; k++) {
+            out[o + k] = (float) scratch[2 * k];
+            out[o + d * d + k] = (float) scratch[2 * k + 1];
+        }
     }
 
     /** A uniformly random permutation other than the identity (the reference code draws r ∈ {1..5} for N = 3). */

@@ -84,4 +84,13 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, in
     public TrainingOptions withLearningRate(double lr) {
         return new TrainingOptions(epochs, batchSize, lr, lambdaFromEpoch, lambda, referenceCode, seed, maxBatchesPerEpoch);
     }
+
+    /**
+     * @param reference the reference code's permutation pairing of the Siamese loss (spec §7.2; wrong for one of
+     *                  the five permutations of 3 qubits) instead of the correct map of every cut
+     * @return these options with that pairing
+     */
+    public TrainingOptions withReferenceCode(boolean reference) {
+        return new TrainingOptions(epochs, batchSize, learningRate, lambdaFromEpoch, lambda, reference, seed, maxBatchesPerEpoch);
+    }
 }

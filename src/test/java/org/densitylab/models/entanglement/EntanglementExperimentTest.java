@@ -33,7 +33,7 @@ class EntanglementExperimentTest extends QuietTest {
         }
         Path out = tmp.resolve("out");
         for (String f : List.of("results.csv", "table.html", "accuracy.png", "separator.png", "routing.csv",
-                "checkpoints/separator/best.sd", "checkpoints/separator/state.json")) {
+                "consistency.csv", "checkpoints/separator/best.sd", "checkpoints/separator/state.json")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         // the routing counts every test state once
@@ -46,6 +46,11 @@ class EntanglementExperimentTest extends QuietTest {
             String set = routing.stringColumn("test set").get(r);
             assertEquals(LabelledStates.load(tmp.resolve("data").resolve(set + "-x0.002")).size(), n, set);
         }
+        // the consistency table: the network and the PPT criterion, which is invariant up to float32 rounding
+        Table consistency = Table.read().csv(out.resolve("consistency.csv").toFile());
+        assertEquals(List.of("Siamese CNN", "PPT criterion"), consistency.stringColumn("predictor").asList());
+        assertTrue(consistency.numberColumn("LU |Δp|").getDouble(0) > 0, "a barely trained network is not LU invariant");
+        assertTrue(consistency.numberColumn("LU flips %").getDouble(1) < 5, "PPT decisions flip only at the threshold");
         // a rerun resumes every checkpoint and reproduces the table
         Table again = EntanglementExperiment.run(s);
         assertEquals(t.doubleColumn("accuracy").asList(), again.doubleColumn("accuracy").asList());
