@@ -135,10 +135,26 @@ public final class Bench {
      * @return the median units per second
      */
     public double measure(String label, String unit, long units, Round work) {
+        return measure(label, unit, units, 0, work);
+    }
+
+    /**
+     * Times {@code work} after at least one second and at least {@code warmupCalls} calls of warm-up (training
+     * steps need tens of steps before their time per step settles: the native library sets up its kernels and
+     * buffers on the first calls).
+     *
+     * @param label       what is measured
+     * @param unit        name of a unit
+     * @param units       units per call
+     * @param warmupCalls minimum number of warm-up calls
+     * @param work        the work
+     * @return the median units per second
+     */
+    public double measure(String label, String unit, long units, int warmupCalls, Round work) {
         double sink = 0;
         long warmEnd = System.nanoTime() + 1_000_000_000L;
         int call = 0;
-        while (System.nanoTime() < warmEnd) {
+        while (System.nanoTime() < warmEnd || call < warmupCalls) {
             sink += work.run(call++);
         }
         double[] rates = new double[rounds];

@@ -238,6 +238,8 @@ public final class Cdae {
 
     /**
      * The network applied to a batch: \(Z = \mathrm{CDAE}(\tilde X)\), raw (neither Hermitian nor normalised).
+     * Small inputs (one state at N ≤ 5) run without oneDNN, which would cost more to set up than the work
+     * ({@link org.densitylab.models.NativeHelpers}).
      *
      * @param input {@code [batch, 2, n, n]} in the network's precision
      * @return {@code [batch, 2, n, n]}
@@ -250,7 +252,8 @@ public final class Cdae {
             throw new IllegalArgumentException("CDAE for N=" + numQubits + " expects input [batch, 2, " + n + ", " + n
                     + "], got " + java.util.Arrays.toString(s));
         }
-        return sd.output(Map.of(INPUT, input.castTo(dtype)), OUTPUT).get(OUTPUT);
+        return org.densitylab.models.NativeHelpers.sized(s[0] * n * n,
+                () -> sd.output(Map.of(INPUT, input.castTo(dtype)), OUTPUT).get(OUTPUT));
     }
 
     /**

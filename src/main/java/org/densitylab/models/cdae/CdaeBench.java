@@ -57,7 +57,7 @@ public final class CdaeBench {
             INDArray tg = st.tg();
             Adam adam = new Adam(net.parameters());
             b.measure("CDAE training N=" + n + " k=" + (n - 1) + " S=10 batch 100 (PyTorch CPU: "
-                    + new int[] {336, 154, 35}[n - 3] + ")", "samples", batch, call -> {
+                    + new int[] {336, 154, 35}[n - 3] + ")", "samples", batch, 10, call -> {
                         CdaeLoss.Step s = loss.gradients(in, tg);
                         adam.update(net.parameters(), s.gradients(), 1e-4, java.util.Set.of());
                         return s.value().total();

@@ -32,6 +32,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 public final class EntanglementBench {
     private static final int BATCH = 128;
     private static final int STEPS = 5;
+    /** Warm-up calls of a training case (50 steps: the Siamese step takes up to 30 steps to settle). */
+    private static final int WARMUP_CALLS = 10;
 
     private EntanglementBench() {
     }
@@ -47,7 +49,7 @@ public final class EntanglementBench {
             EntanglementNet net = EntanglementNet.create(CnnConfig.paper(3), kind, 1e-3, 1);
             SplittableRandom r = new SplittableRandom(1);
             boolean siamese = kind == EntanglementNet.Kind.SIAMESE;
-            b.measure(kind + " training step, batch " + BATCH, "samples", (long) BATCH * STEPS,
+            b.measure(kind + " training step, batch " + BATCH, "samples", (long) BATCH * STEPS, WARMUP_CALLS,
                     call -> steps(r, data, siamese, net::fit));
             b.measure(kind + " batch assembly only", "samples", (long) BATCH * STEPS,
                     call -> steps(r, data, siamese, batch -> { }));
