@@ -30,24 +30,30 @@ import tech.tablesaw.api.Table;
  * which an exactly invariant predictor violates (spec §7.2).</li>
  * </ul>
  *
+ * <p>The labels are invariant in the same way (label j of πρ is label map[j] of ρ), so the accuracy on the
+ * rotated and permuted copies is measured too: a network that learnt the symmetry keeps its accuracy there.
+ *
  * <p>The paper has no such table; it shows what the consistency terms buy. An analytic criterion
  * (PPT, realignment) is exactly consistent, a network only approximately.
  *
+ * @param accuracy     accuracy (%) on the states as given, against their labels (paper Eq. 9)
  * @param luMeanAbs    mean |Δp| under local unitaries
  * @param luFlips      % of (state, cut) decisions that flip under local unitaries
+ * @param luAccuracy   accuracy (%) on the rotated states
  * @param permutations the non-identity permutations, in lexicographic order
  * @param permMeanAbs  mean |Δp| per permutation
  * @param permFlips    % of flipped decisions per permutation
+ * @param permAccuracy accuracy (%) on the permuted states, per permutation
  */
-public record Consistency(double luMeanAbs, double luFlips, List<int[]> permutations, double[] permMeanAbs,
-        double[] permFlips) {
+public record Consistency(double accuracy, double luMeanAbs, double luFlips, double luAccuracy, List<int[]> permutations,
+        double[] permMeanAbs, double[] permFlips, double[] permAccuracy) {
 
     /**
      * Measures a predictor on a set of states.
      *
      * @param predictor     probabilities {@code size × m} (row-major) for a set, e.g.
      *                      {@code s -> Evaluation.predict(net, s)}
-     * @param data          the states (labels unused)
+     * @param data          the states with their labels
      * @param referenceCode realise the permutations as the reference code does (3 qubits), see above
      * @param rng           random source of the local unitaries
      * @return the consistency measures
@@ -68,10 +74,11 @@ public record Consistency(double luMeanAbs, double luFlips, List<int[]> permutat
         for (int i = 0; i < data.size(); i++) {
             SiameseBatch.rotate(data.states(), i * per, n, rng, rotated, scratch);
         }
-        double[] lu = compare(p0, predictor.apply(copy(data, rotated)), identity);
+        double[] lu = compare(p0, predictor.apply(copy(data, rotated)), identity, data.labels());
         List<int[]> perms = nonIdentityPermutations(n);
         double[] mean = new double[perms.size()];
         double[] flips = new double[perms.size()];
+        double[] accuracy = new double[perms.size()];
         for (int t = 0; t < perms.size(); t++) {
             int[] p = perms.get(t);
             int[] idx = Qubits.permutationIndexMap(n, referenceCode ? Permutations.asReferenceCode(p) : p);
@@ -79,27 +86,33 @@ public record Consistency(double luMeanAbs, double luFlips, List<int[]> permutat
             for (int i = 0; i < data.size(); i++) {
                 SiameseBatch.permute(data.states(), i * per, d, idx, permuted);
             }
-            double[] c = compare(p0, predictor.apply(copy(data, permuted)), Bipartitions.permutationMap(n, p));
+            double[] c = compare(p0, predictor.apply(copy(data, permuted)), Bipartitions.permutationMap(n, p), data.labels());
             mean[t] = c[0];
             flips[t] = c[1];
+            accuracy[t] = c[2];
         }
-        return new Consistency(lu[0], lu[1], perms, mean, flips);
+        return new Consistency(compare(p0, p0, identity, data.labels())[2], lu[0], lu[1], lu[2], perms, mean, flips, accuracy);
     }
 
-    /** Mean |p0[map[j]] − p1[j]| and % of flipped decisions, over states and cuts. */
-    private static double[] compare(float[] p0, float[] p1, int[] map) {
+    /**
+     * Mean |p0[map[j]] − p1[j]|, % of flipped decisions and % of decisions p1[j] &gt; 0.5 that equal the label
+     * map[j] of the original, over states and cuts.
+     */
+    private static double[] compare(float[] p0, float[] p1, int[] map, byte[] labels) {
         int m = map.length;
         double sum = 0;
         long flipped = 0;
+        long right = 0;
         for (int i = 0; i < p0.length / m; i++) {
             for (int j = 0; j < m; j++) {
                 float a = p0[i * m + map[j]];
                 float b = p1[i * m + j];
                 sum += Math.abs(a - b);
                 flipped += (a > 0.5f) != (b > 0.5f) ? 1 : 0;
+                right += (b > 0.5f ? 1 : 0) == labels[i * m + map[j]] ? 1 : 0;
             }
         }
-        return new double[] {sum / p0.length, 100.0 * flipped / p0.length};
+        return new double[] {sum / p0.length, 100.0 * flipped / p0.length, 100.0 * right / p0.length};
     }
 
     private static LabelledStates copy(LabelledStates data, float[] states) {
@@ -144,8 +157,8 @@ public record Consistency(double luMeanAbs, double luFlips, List<int[]> permutat
     }
 
     /**
-     * One row per predictor: LU mean |Δp| and flips, then mean |Δp| for each permutation and the mean flips
-     * over permutations, rounded to 5 decimals.
+     * One row per predictor: accuracy; LU mean |Δp|, flips and accuracy; mean |Δp| for each permutation, and the
+     * mean flips and accuracy over permutations; rounded to 5 decimals.
      *
      * @param byPredictor consistency per predictor name, in display order
      * @return the table
@@ -155,15 +168,18 @@ public record Consistency(double luMeanAbs, double luFlips, List<int[]> permutat
         t.addColumns(StringColumn.create("predictor", byPredictor.keySet()));
         Function<java.util.function.ToDoubleFunction<Consistency>, double[]> col = f -> byPredictor.values().stream()
                 .mapToDouble(f).map(x -> Math.round(x * 1e5) / 1e5).toArray();
-        t.addColumns(DoubleColumn.create("LU |Δp|", col.apply(Consistency::luMeanAbs)),
-                DoubleColumn.create("LU flips %", col.apply(Consistency::luFlips)));
+        t.addColumns(DoubleColumn.create("accuracy %", col.apply(Consistency::accuracy)),
+                DoubleColumn.create("LU |Δp|", col.apply(Consistency::luMeanAbs)),
+                DoubleColumn.create("LU flips %", col.apply(Consistency::luFlips)),
+                DoubleColumn.create("LU accuracy %", col.apply(Consistency::luAccuracy)));
         List<int[]> perms = byPredictor.values().iterator().next().permutations();
         for (int k = 0; k < perms.size(); k++) {
             int kk = k;
             t.addColumns(DoubleColumn.create("π=" + Arrays.toString(perms.get(k)).replace(" ", "") + " |Δp|",
                     col.apply(c -> c.permMeanAbs()[kk])));
         }
-        t.addColumns(DoubleColumn.create("π flips %", col.apply(c -> Arrays.stream(c.permFlips()).average().orElse(Double.NaN))));
+        t.addColumns(DoubleColumn.create("π flips %", col.apply(c -> Arrays.stream(c.permFlips()).average().orElse(Double.NaN))),
+                DoubleColumn.create("π accuracy %", col.apply(c -> Arrays.stream(c.permAccuracy()).average().orElse(Double.NaN))));
         return t;
     }
 }

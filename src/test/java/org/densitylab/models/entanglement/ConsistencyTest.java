@@ -17,12 +17,19 @@ class ConsistencyTest {
         return States.bell().tensor(States.plus()).toDensityMatrix().permuteQubits(0, 2, 1);
     }
 
+    /** The states labelled by the PPT criterion (exact for these). */
     private static LabelledStates set(List<DensityMatrix> states) {
         float[] x = new float[states.size() * 128];
         for (int i = 0; i < states.size(); i++) {
             states.get(i).toTwoChannel(x, i * 128);
         }
-        return new LabelledStates(3, states.size(), x, new byte[states.size() * 3], null);
+        LabelledStates unlabelled = new LabelledStates(3, states.size(), x, new byte[states.size() * 3], null);
+        float[] p = Evaluation.pptPredictions(unlabelled);
+        byte[] labels = new byte[p.length];
+        for (int k = 0; k < p.length; k++) {
+            labels[k] = (byte) p[k];
+        }
+        return new LabelledStates(3, states.size(), x, labels, null);
     }
 
     @Test
@@ -43,8 +50,11 @@ class ConsistencyTest {
         Consistency c = Consistency.of(Evaluation::pptPredictions, data, false, new SplittableRandom(3));
         assertEquals(0, c.luMeanAbs());
         assertEquals(0, c.luFlips());
+        assertEquals(100, c.accuracy());
+        assertEquals(100, c.luAccuracy());
         for (int t = 0; t < 5; t++) {
             assertEquals(0, c.permMeanAbs()[t], "permutation " + t);
+            assertEquals(100, c.permAccuracy()[t], "permutation " + t);
         }
     }
 
@@ -56,6 +66,9 @@ class ConsistencyTest {
         Consistency c = Consistency.of(Evaluation::pptPredictions, data, true, new SplittableRandom(3));
         assertArrayEquals(new double[] {0, 0, 0, 2.0 / 3, 0}, c.permMeanAbs(), 1e-12);
         assertEquals(100.0 * 2 / 3, c.permFlips()[3], 1e-9);
+        // the permuted state's decisions (1, 0, 1) against the labels the pairing expects, (1, 1, 0)
+        assertEquals(100.0 / 3, c.permAccuracy()[3], 1e-9);
+        assertEquals(100, c.permAccuracy()[4], 1e-9);
     }
 
     @Test
@@ -66,6 +79,6 @@ class ConsistencyTest {
         assertTrue(c.luMeanAbs() > 0, "an untrained CNN changes its output under local unitaries");
         var t = Consistency.table(Map.of("cnn", c));
         assertEquals(1, t.rowCount());
-        assertEquals(2 + 5 + 1 + 1, t.columnCount());
+        assertEquals(5 + 5 + 2, t.columnCount());
     }
 }

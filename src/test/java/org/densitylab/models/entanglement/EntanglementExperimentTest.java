@@ -51,6 +51,7 @@ class EntanglementExperimentTest extends QuietTest {
         assertEquals(List.of("Siamese CNN", "PPT criterion"), consistency.stringColumn("predictor").asList());
         assertTrue(consistency.numberColumn("LU |Δp|").getDouble(0) > 0, "a barely trained network is not LU invariant");
         assertTrue(consistency.numberColumn("LU flips %").getDouble(1) < 5, "PPT decisions flip only at the threshold");
+        assertEquals(100, consistency.numberColumn("accuracy %").getDouble(1), 1e-9, "the mixed test set is labelled by negativity");
         // a rerun resumes every checkpoint and reproduces the table
         Table again = EntanglementExperiment.run(s);
         assertEquals(t.doubleColumn("accuracy").asList(), again.doubleColumn("accuracy").asList());
