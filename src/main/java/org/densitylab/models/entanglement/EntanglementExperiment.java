@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
  * mixed, Horodecki, UPB and Acín test sets, beside the paper's numbers. Everything is written under the
  * data directory (one dataset per set and scale) and the output directory ({@code checkpoints/},
  * {@code results.csv}, {@code table.html}, {@code accuracy.png}, {@code settings.txt}, {@code consistency.csv}:
- * each network's and the PPT criterion's {@link Consistency} on the first {@value #CONSISTENCY_STATES} mixed test
+ * each network's and the PPT criterion's {@link Consistency} on {@value #CONSISTENCY_STATES} mixed test states drawn at random (seeded),
  * states); a rerun reuses
  * finished datasets and resumes training.
  */
@@ -46,8 +46,9 @@ public final class EntanglementExperiment {
             "Siamese CNN", new double[] {98.43, 91.49, 83.04, 87.39, 1.04},
             "Ensemble", new double[] {98.13, 89.71, 84.51, 90.61, 4.01});
 
-    /** Mixed test states (the first ones) on which {@code consistency.csv} measures each network ({@link Consistency}). */
-    public static final int CONSISTENCY_STATES = 2000;
+    /** Mixed test states (a seeded random sample across its construction groups) on which {@code consistency.csv}
+     * measures each network ({@link Consistency}). */
+    public static final int CONSISTENCY_STATES = 5000;
 
     private EntanglementExperiment() {
     }
@@ -141,7 +142,9 @@ public final class EntanglementExperiment {
                 StringColumn.create("model"), StringColumn.create("test set"), DoubleColumn.create("accuracy"),
                 DoubleColumn.create("vs truth"), DoubleColumn.create("paper"), DoubleColumn.create("difference"));
         LabelledStates mixed = tests.get("test-mixed");
-        LabelledStates probe = mixed.subset(java.util.stream.IntStream.range(0, Math.min(CONSISTENCY_STATES, mixed.size())).toArray());
+        int[] sample = new java.util.SplittableRandom(seed + 31).ints(0, mixed.size()).distinct()
+                .limit(Math.min(CONSISTENCY_STATES, mixed.size())).sorted().toArray();
+        LabelledStates probe = mixed.subset(sample);
         Map<String, Consistency> consistency = new LinkedHashMap<>();
         for (EntanglementNet.Kind kind : s.kinds()) {
             Trainer.Result r = Trainer.train(s.config(), kind, train, val, s.options(), checkpoints(s, kind));
