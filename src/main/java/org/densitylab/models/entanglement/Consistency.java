@@ -22,7 +22,8 @@ import tech.tablesaw.api.Table;
  * Measured as \(\overline{|p_j(\rho) - p_j(U\rho U^\dagger)|}\) over states and cuts, with fresh random
  * \(u_q\) (two U gates each, spec §1.5) per state, and as the share of (state, cut) pairs whose decision
  * \(p &gt; 0.5\) flips.</li>
- * <li><b>Qubit permutations.</b> For every non-identity permutation π (new qubit k carries old qubit π[k]),
+ * <li><b>Qubit permutations.</b> For every non-identity permutation π (new qubit k carries old qubit π[k];
+ * for more than 4 qubits, the swaps of neighbouring qubits),
  * cut j of πρ is cut map[j] of ρ ({@link Bipartitions#permutationMap}), so a consistent predictor has
  * \(p_j(\pi\rho) = p_{\mathrm{map}[j]}(\rho)\); measured the same way. With {@code referenceCode} the
  * permutation is realised as the reference code does ((2,0,1) becomes SWAP(0,2)) but the cuts are still
@@ -40,7 +41,7 @@ import tech.tablesaw.api.Table;
  * @param luMeanAbs    mean |Δp| under local unitaries
  * @param luFlips      % of (state, cut) decisions that flip under local unitaries
  * @param luAccuracy   accuracy (%) on the rotated states
- * @param permutations the non-identity permutations, in lexicographic order
+ * @param permutations the non-identity permutations in lexicographic order (n ≤ 4), or the neighbour swaps
  * @param permMeanAbs  mean |Δp| per permutation
  * @param permFlips    % of flipped decisions per permutation
  * @param permAccuracy accuracy (%) on the permuted states, per permutation
@@ -75,7 +76,7 @@ public record Consistency(double accuracy, double luMeanAbs, double luFlips, dou
             SiameseBatch.rotate(data.states(), i * per, n, rng, rotated, scratch);
         }
         double[] lu = compare(p0, predictor.apply(copy(data, rotated)), identity, data.labels());
-        List<int[]> perms = nonIdentityPermutations(n);
+        List<int[]> perms = n <= 4 ? nonIdentityPermutations(n) : adjacentTranspositions(n);
         double[] mean = new double[perms.size()];
         double[] flips = new double[perms.size()];
         double[] accuracy = new double[perms.size()];
@@ -151,7 +152,24 @@ public record Consistency(double accuracy, double luMeanAbs, double luFlips, dou
         }
     }
 
-    /** @return the mean |Δp| over all non-identity permutations */
+    /**
+     * @param n register size
+     * @return the n−1 swaps of neighbouring qubits (they generate every permutation; used for n &gt; 4, where all
+     *         n! − 1 would be too many)
+     */
+    static List<int[]> adjacentTranspositions(int n) {
+        List<int[]> all = new ArrayList<>();
+        for (int q = 0; q + 1 < n; q++) {
+            int[] p = new int[n];
+            Arrays.setAll(p, k -> k);
+            p[q] = q + 1;
+            p[q + 1] = q;
+            all.add(p);
+        }
+        return all;
+    }
+
+    /** @return the mean |Δp| over the permutations */
     public double permMeanAbsOverall() {
         return Arrays.stream(permMeanAbs).average().orElse(Double.NaN);
     }

@@ -40,6 +40,9 @@ class ConsistencyTest {
         assertArrayEquals(new int[] {2, 0, 1}, p.get(3));
         assertArrayEquals(new int[] {2, 1, 0}, p.get(4));
         assertEquals(23, Consistency.nonIdentityPermutations(4).size());
+        List<int[]> swaps = Consistency.adjacentTranspositions(5);
+        assertEquals(4, swaps.size());
+        assertArrayEquals(new int[] {0, 2, 1, 3, 4}, swaps.get(1));
     }
 
     @Test
