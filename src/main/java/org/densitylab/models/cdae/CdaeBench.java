@@ -49,17 +49,12 @@ public final class CdaeBench {
      */
     public static void run(Bench b) {
         for (int n = 3; n <= 5; n++) {
-            int batch = 100;
-            Step st = Step.of(n, batch);
-            Cdae net = st.net();
-            CdaeLoss loss = st.loss();
-            INDArray in = st.in();
-            INDArray tg = st.tg();
-            Adam adam = new Adam(net.parameters());
+            Step st = Step.of(n, 100);
+            Adam adam = new Adam(st.net().parameters());
             b.measure("CDAE training N=" + n + " k=" + (n - 1) + " S=10 batch 100 (PyTorch CPU: "
-                    + new int[] {336, 154, 35}[n - 3] + ")", "samples", batch, 10, call -> {
-                        CdaeLoss.Step s = loss.gradients(in, tg);
-                        adam.update(net.parameters(), s.gradients(), 1e-4, java.util.Set.of());
+                    + new int[] {336, 154, 35}[n - 3] + ")", "samples", 100, 10, call -> {
+                        CdaeLoss.Step s = st.loss().gradients(st.in(), st.tg());
+                        adam.update(st.net().parameters(), s.gradients(), 1e-4, java.util.Set.of());
                         return s.value().total();
                     });
         }
