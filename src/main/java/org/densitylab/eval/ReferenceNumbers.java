@@ -130,11 +130,7 @@ public final class ReferenceNumbers {
      * @throws IllegalArgumentException for a case without stored numbers
      */
     public static Table model1(int numQubits, int k) {
-        double[][] rows = MODEL1.get(label(numQubits, k));
-        if (rows == null) {
-            throw new IllegalArgumentException("no reference numbers stored for " + label(numQubits, k) + " (available: "
-                    + MODEL1.keySet() + ")");
-        }
+        double[][] rows = stored(MODEL1, "reference numbers", numQubits, k);
         double[] hybrid = HYBRID.get(label(numQubits, k));
         Table t = table("reference model1 " + label(numQubits, k), numQubits, k, rows.length);
         for (int i = 0; i < rows.length; i++) {
@@ -162,11 +158,7 @@ public final class ReferenceNumbers {
      * @throws IllegalArgumentException for a case without stored numbers
      */
     public static Table hybrid(int numQubits, int k) {
-        double[] h = HYBRID.get(label(numQubits, k));
-        if (h == null) {
-            throw new IllegalArgumentException("no reference hybrid numbers for " + label(numQubits, k) + " (available: "
-                    + HYBRID.keySet() + ")");
-        }
+        double[] h = stored(HYBRID, "reference hybrid numbers", numQubits, k);
         if (MODEL1.containsKey(label(numQubits, k))) {
             return model1(numQubits, k).setName("reference model1+MIO " + label(numQubits, k));
         }
@@ -190,11 +182,7 @@ public final class ReferenceNumbers {
      * @throws IllegalArgumentException for a case without stored numbers
      */
     public static Table negativeEigenvalues(int numQubits, int k) {
-        double[] v = NEGATIVE.get(label(numQubits, k));
-        if (v == null) {
-            throw new IllegalArgumentException("no negative-eigenvalue numbers for " + label(numQubits, k) + " (available: "
-                    + NEGATIVE.keySet() + ")");
-        }
+        double[] v = stored(NEGATIVE, "negative-eigenvalue numbers", numQubits, k);
         int d = 1 << numQubits;
         return Table.create("reference MIO negative eigenvalues " + label(numQubits, k),
                 IntColumn.create("N", numQubits, numQubits), IntColumn.create("k", k, k), IntColumn.create("rank", d - 6, d),
@@ -215,5 +203,15 @@ public final class ReferenceNumbers {
             }
         }
         return t;
+    }
+
+    /** The stored entry of case NkK, or a clear error naming the stored cases. */
+    private static <T> T stored(java.util.Map<String, T> numbers, String what, int numQubits, int k) {
+        T v = numbers.get(label(numQubits, k));
+        if (v == null) {
+            throw new IllegalArgumentException("no " + what + " stored for " + label(numQubits, k) + " (available: "
+                    + numbers.keySet() + ")");
+        }
+        return v;
     }
 }

@@ -98,4 +98,13 @@ class MarginalsFiguresTest extends QuietTest {
         }
         assertEquals(1, tr, 1e-12);
     }
+
+    @Test
+    void aCaseWithoutReferenceNumbersIsAClearErrorNamingTheStoredCases() {
+        for (var lookup : List.<Runnable>of(() -> ReferenceNumbers.model1(9, 2), () -> ReferenceNumbers.hybrid(9, 2),
+                () -> ReferenceNumbers.negativeEigenvalues(9, 2))) {
+            var e = assertThrows(IllegalArgumentException.class, lookup::run);
+            assertTrue(e.getMessage().contains("stored for N9k2 (available: [N"), e.getMessage());
+        }
+    }
 }

@@ -62,12 +62,15 @@ public record Consistency(double accuracy, double luMeanAbs, double luFlips, dou
     public static Consistency of(Function<LabelledStates, float[]> predictor, LabelledStates data, boolean referenceCode,
             RandomGenerator rng) {
         int n = data.qubits();
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("consistency needs at least one state, got an empty set");
+        }
         if (referenceCode && n != 3) {
             throw new IllegalArgumentException("the reference code's permutations are defined for 3 qubits, not " + n);
         }
         int d = 1 << n;
         int per = 2 * d * d;
-        float[] p0 = predictor.apply(data);
+        float[] p0 = probabilities(predictor, data);
         int[] identity = new int[Bipartitions.count(n)];
         Arrays.setAll(identity, j -> j);
         float[] rotated = new float[data.states().length];
@@ -75,7 +78,7 @@ public record Consistency(double accuracy, double luMeanAbs, double luFlips, dou
         for (int i = 0; i < data.size(); i++) {
             SiameseBatch.rotate(data.states(), i * per, n, rng, rotated, scratch);
         }
-        double[] lu = compare(p0, predictor.apply(copy(data, rotated)), identity, data.labels());
+        double[] lu = compare(p0, probabilities(predictor, copy(data, rotated)), identity, data.labels());
         List<int[]> perms = n <= 4 ? nonIdentityPermutations(n) : adjacentTranspositions(n);
         double[] mean = new double[perms.size()];
         double[] flips = new double[perms.size()];
@@ -87,12 +90,23 @@ public record Consistency(double accuracy, double luMeanAbs, double luFlips, dou
             for (int i = 0; i < data.size(); i++) {
                 SiameseBatch.permute(data.states(), i * per, d, idx, permuted);
             }
-            double[] c = compare(p0, predictor.apply(copy(data, permuted)), Bipartitions.permutationMap(n, p), data.labels());
+            double[] c = compare(p0, probabilities(predictor, copy(data, permuted)), Bipartitions.permutationMap(n, p), data.labels());
             mean[t] = c[0];
             flips[t] = c[1];
             accuracy[t] = c[2];
         }
         return new Consistency(compare(p0, p0, identity, data.labels())[2], lu[0], lu[1], lu[2], perms, mean, flips, accuracy);
+    }
+
+    /** The predictor's probabilities for a set, checked to hold one per state and cut. */
+    private static float[] probabilities(Function<LabelledStates, float[]> predictor, LabelledStates set) {
+        float[] p = predictor.apply(set);
+        long expected = (long) set.size() * set.outputs();
+        if (p == null || p.length != expected) {
+            throw new IllegalArgumentException("the predictor must return " + set.size() + " x " + set.outputs() + " = " + expected
+                    + " probabilities, got " + (p == null ? "null" : p.length));
+        }
+        return p;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.densitylab.models.entanglement;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -83,5 +84,16 @@ class ConsistencyTest {
         var t = Consistency.table(Map.of("cnn", c));
         assertEquals(1, t.rowCount());
         assertEquals(5 + 5 + 2, t.columnCount());
+    }
+
+    @Test
+    void aPredictorOfTheWrongLengthOrAnEmptySetIsAClearError() {
+        LabelledStates data = set(List.of(bell02()));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Consistency.of(s -> new float[2], data, false, new SplittableRandom(1)));
+        assertTrue(e.getMessage().contains("1 x 3 = 3 probabilities, got 2"), e.getMessage());
+        LabelledStates empty = new LabelledStates(3, 0, new float[0], new byte[0], null);
+        assertThrows(IllegalArgumentException.class,
+                () -> Consistency.of(Evaluation::pptPredictions, empty, false, new SplittableRandom(1)));
     }
 }
