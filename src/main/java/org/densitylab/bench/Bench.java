@@ -14,10 +14,10 @@ import java.util.stream.IntStream;
 import java.util.concurrent.ForkJoinPool;
 import org.densitylab.data.ChunkBuffers;
 import org.densitylab.data.RecordFiller;
-import org.densitylab.data.entanglement.EntanglementDataset;
-import org.densitylab.data.entanglement.EntanglementRecipes;
-import org.densitylab.data.entanglement.Recipe;
-import org.densitylab.data.entanglement.Variant;
+import org.densitylab.entanglement.EntanglementDataset;
+import org.densitylab.entanglement.EntanglementRecipes;
+import org.densitylab.entanglement.Recipe;
+import org.densitylab.entanglement.Variant;
 import org.densitylab.quantum.Bipartition;
 import org.densitylab.quantum.DensityMatrix;
 import org.densitylab.quantum.RandomStates;
@@ -61,14 +61,14 @@ public final class Bench {
         CASES.put("ptrace", Bench::partialTraces);
         CASES.put("groups", Bench::trainingGroups);
         CASES.put("table1", Bench::tableOne);
-        CASES.put("mio", org.densitylab.marginals.MioBench::run);
-        CASES.put("train", org.densitylab.models.entanglement.EntanglementBench::train);
-        CASES.put("train-mln", org.densitylab.models.entanglement.EntanglementBench::trainMln);
-        CASES.put("trajectory", org.densitylab.models.entanglement.EntanglementBench::trajectory);
-        CASES.put("cdae", org.densitylab.models.cdae.CdaeBench::run);
-        CASES.put("runtime", org.densitylab.runtime.RuntimeBench::full);
-        CASES.put("runtime-quick", org.densitylab.runtime.RuntimeBench::quick);
-        CASES.put("cdae-parts", org.densitylab.models.cdae.CdaeBench::parts);
+        CASES.put("mio", org.densitylab.bench.MioBench::run);
+        CASES.put("train", org.densitylab.bench.EntanglementBench::train);
+        CASES.put("train-mln", org.densitylab.bench.EntanglementBench::trainMln);
+        CASES.put("trajectory", org.densitylab.bench.EntanglementBench::trajectory);
+        CASES.put("cdae", org.densitylab.bench.CdaeBench::run);
+        CASES.put("runtime", org.densitylab.bench.RuntimeBench::full);
+        CASES.put("runtime-quick", org.densitylab.bench.RuntimeBench::quick);
+        CASES.put("cdae-parts", org.densitylab.bench.CdaeBench::parts);
     }
 
     /**

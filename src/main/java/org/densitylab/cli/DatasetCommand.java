@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.densitylab.data.entanglement.EntanglementDataset;
-import org.densitylab.data.entanglement.EntanglementRecipes;
-import org.densitylab.data.entanglement.Recipe;
-import org.densitylab.data.entanglement.Variant;
+import org.densitylab.entanglement.EntanglementDataset;
+import org.densitylab.entanglement.EntanglementRecipes;
+import org.densitylab.entanglement.Recipe;
+import org.densitylab.entanglement.Variant;
 import org.densitylab.data.io.Dataset;
 import org.densitylab.marginals.MarginalsDataset;
 

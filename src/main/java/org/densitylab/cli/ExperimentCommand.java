@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.densitylab.data.entanglement.Variant;
-import org.densitylab.models.entanglement.CnnConfig;
-import org.densitylab.models.entanglement.EntanglementExperiment;
-import org.densitylab.models.entanglement.EntanglementNet;
-import org.densitylab.models.entanglement.TrainingOptions;
+import org.densitylab.entanglement.Variant;
+import org.densitylab.entanglement.CnnConfig;
+import org.densitylab.entanglement.EntanglementExperiment;
+import org.densitylab.entanglement.EntanglementNet;
+import org.densitylab.entanglement.TrainingOptions;
 
 /**
  * {@code densitylab entanglement-tables}: reproduces Table II (or III) of the entanglement paper with a

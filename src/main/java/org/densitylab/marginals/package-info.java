@@ -23,5 +23,31 @@
  *   <li><b>Randomness</b>: record i of a dataset uses only {@code Seeds.forIndex(seed, i)}, so datasets do
  *       not depend on the number of threads.</li>
  * </ul>
+ *
+ * <p>The convolutional denoising autoencoder (CDAE) of the marginals paper (Uzcategui-Contreras et al.,
+ * arXiv:2410.11145, Appendix A; spec marginals.md §3–§4) in SameDiff: the network ({@link
+ * org.densitylab.marginals.Cdae}), the loss of Eq. 6 ({@link org.densitylab.marginals.CdaeLoss}) with the
+ * closed-form polar gradient ({@link org.densitylab.marginals.PolarTerm}), and the {@code cdae} bench case.
+ * Training is in {@link org.densitylab.marginals}, evaluation in {@link org.densitylab.marginals}.
+ *
+ * <p>Training of the marginals paper's CDAE (spec marginals.md §5): {@link org.densitylab.marginals.CdaeTrainer}
+ * (epochs, validation, checkpoints, resume), PyTorch-compatible {@link org.densitylab.marginals.Adam} and
+ * {@link org.densitylab.marginals.PlateauScheduler}, {@link org.densitylab.marginals.Checkpoint} files, and
+ * {@link org.densitylab.marginals.TrainingData} over in-memory or on-disk datasets.
+ *
+ * <p>Evaluation of the marginals paper's models (spec marginals.md §6): post-processing and per-sample metrics
+ * ({@link org.densitylab.marginals.Reconstruction}: hermitise, normalise, PSD success test, marginal fidelity),
+ * the pipelines model / model+MIO / random guessing per rank ({@link org.densitylab.marginals.MarginalsEvaluation}),
+ * the reference implementation's numbers ({@link org.densitylab.marginals.ReferenceNumbers}) and Fig. 2-style plots
+ * ({@link org.densitylab.marginals.MarginalsPlots}).
+ *
+ * <p>Transfer learning N−1 → N of the marginals paper's CDAE (spec marginals.md §5.3):
+ * {@link org.densitylab.marginals.TransferLearning}.
+ *
+ * <p>Runtime of the marginals paper's reconstructions against an SDP (spec marginals.md §8): the SDP of the marginal
+ * problem in the Pauli parametrisation ({@link org.densitylab.marginals.PauliSdp}), an optional external solver
+ * (Debian's python3-cvxopt, {@link org.densitylab.marginals.CvxoptSdp}; no maintained Java SDP solver exists on Maven
+ * Central), the reference timings ({@link org.densitylab.marginals.ReferenceTimings}) and the benchmark with its table
+ * and log-scale plot ({@link org.densitylab.marginals.RuntimeBenchmark}, bench case {@code runtime}).
  */
 package org.densitylab.marginals;

@@ -1,4 +1,4 @@
-# Solves min c'v s.t. G v + s = h, s PSD (one block) with cvxopt, for org.densitylab.runtime.CvxoptSdp.
+# Solves min c'v s.t. G v + s = h, s PSD (one block) with cvxopt, for org.densitylab.marginals.CvxoptSdp.
 # Input in DIR: rows.npy, cols.npy (int32), values.npy, h.npy, c.npy (float64), order.txt.
 # Output in DIR: v.npy and result.json (status, seconds for building and solving, iterations).
 import json

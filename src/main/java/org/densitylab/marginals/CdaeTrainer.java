@@ -1,0 +1,303 @@
+package org.densitylab.marginals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import org.densitylab.progress.Progress;
+import org.densitylab.util.Seeds;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Training of the CDAE as in the reference code (spec marginals.md §5): Adam (lr 1e-4), batches of 100 drawn
+ * from a reshuffled order each epoch, the loss of Eq. 6 ({@link CdaeLoss}), {@link PlateauScheduler} on the epoch
+ * loss, after every epoch a validation on fresh full-rank samples (§5.2: mean marginal fidelity and success rate
+ * of the model pipeline) and a checkpoint; the best-fidelity checkpoint with success > 0.9 is kept separately.
+ *
+ * <p>Files in the run directory: {@code last.ckpt} (written atomically after every epoch; a new trainer on the
+ * same directory resumes from it and continues exactly: weights, Adam moments and step, scheduler, history, and
+ * the per-epoch shuffles and validation samples, which depend only on (seed, epoch)) and {@code best.ckpt}.
+ *
+ * <pre>{@code
+ * CdaeTrainer t = CdaeTrainer.open(CdaeTrainer.Config.paper(3, CdaeLoss.Spec.model1(2), 7L), dir);
+ * t.train(TrainingData.of(MarginalsDataset.generate(spec, 1L), spec.size()), 100);   // up to epoch 100
+ * Cdae best = Checkpoint.read(dir.resolve("best.ckpt")).network(3);
+ * }</pre>
+ */
+public final class CdaeTrainer {
+    /** Success rate the validation must exceed for a best checkpoint (spec §5.2). */
+    public static final double BEST_SUCCESS = 0.9;
+
+    /**
+     * A training configuration.
+     *
+     * @param numQubits         N
+     * @param scale             S (C = 10·S)
+     * @param loss              the loss terms (k, model1/model2, trace term)
+     * @param learningRate      initial Adam rate
+     * @param batchSize         records per step
+     * @param validationSamples fresh full-rank samples per validation (0: no validation)
+     * @param seed              seed of the initial weights, shuffles and validation samples
+     * @param frozen            names of parameters not trained (transfer learning, e.g. {@link Cdae#ENCODER} weights)
+     */
+    public record Config(int numQubits, int scale, CdaeLoss.Spec loss, double learningRate, int batchSize,
+            int validationSamples, long seed, Set<String> frozen) {
+        /**
+         * Validates.
+         *
+         * @throws IllegalArgumentException naming the bad value
+         */
+        public Config {
+            if (!(learningRate > 0)) {
+                throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+            }
+            if (batchSize < 1 || validationSamples < 0) {
+                throw new IllegalArgumentException("batch size must be >= 1 and validation samples >= 0, got " + batchSize
+                        + ", " + validationSamples);
+            }
+            frozen = Set.copyOf(frozen);
+        }
+
+        /**
+         * The paper's settings: S = 10, Adam 1e-4, batch 100, 100 validation samples, nothing frozen.
+         *
+         * @param numQubits N
+         * @param loss      the loss
+         * @param seed      the seed
+         * @return the configuration
+         */
+        public static Config paper(int numQubits, CdaeLoss.Spec loss, long seed) {
+            return new Config(numQubits, Cdae.PAPER_SCALE, loss, 1e-4, 100, 100, seed, Set.of());
+        }
+
+        /** @param s the scale S @return a copy with that scale */
+        public Config withScale(int s) {
+            return new Config(numQubits, s, loss, learningRate, batchSize, validationSamples, seed, frozen);
+        }
+
+        /** @param lr the learning rate @return a copy with that rate */
+        public Config withLearningRate(double lr) {
+            return new Config(numQubits, scale, loss, lr, batchSize, validationSamples, seed, frozen);
+        }
+
+        /** @param b the batch size @return a copy with that batch size */
+        public Config withBatchSize(int b) {
+            return new Config(numQubits, scale, loss, learningRate, b, validationSamples, seed, frozen);
+        }
+
+        /** @param v validation samples per epoch @return a copy */
+        public Config withValidationSamples(int v) {
+            return new Config(numQubits, scale, loss, learningRate, batchSize, v, seed, frozen);
+        }
+
+        /** @param layers layer names to freeze (e.g. {@link Cdae#ENCODER}) @return a copy */
+        public Config withFrozenLayers(List<String> layers) {
+            Set<String> f = new java.util.HashSet<>();
+            for (String l : layers) {
+                f.add(l + "_W");
+                f.add(l + "_b");
+            }
+            return new Config(numQubits, scale, loss, learningRate, batchSize, validationSamples, seed, f);
+        }
+    }
+
+    private final Config config;
+    private final Path dir;
+    private final Cdae net;
+    private final CdaeLoss loss;
+    private final Adam adam;
+    private PlateauScheduler scheduler;
+    private int epoch;
+    private double bestFidelity = Double.NaN;
+    private final List<Checkpoint.Epoch> history = new ArrayList<>();
+
+    private CdaeTrainer(Config config, Path dir, Cdae initial) {
+        this.config = config;
+        this.dir = dir;
+        this.net = initial;
+        this.loss = CdaeLoss.attach(net, config.loss());
+        this.adam = new Adam(net.parameters());
+        this.scheduler = PlateauScheduler.pytorchDefaults(config.learningRate());
+        for (String f : config.frozen()) {
+            if (!net.parameters().containsKey(f)) {
+                throw new IllegalArgumentException("cannot freeze unknown parameter '" + f + "'; known: " + net.parameters().keySet());
+            }
+        }
+    }
+
+    /**
+     * A trainer on a run directory: resumes from {@code last.ckpt} if present, else starts from seeded weights.
+     *
+     * @param config the configuration
+     * @param dir    the run directory (created if needed)
+     * @return the trainer
+     * @throws IllegalArgumentException if the directory holds a checkpoint of another model (N, S, k or loss)
+     * @throws UncheckedIOException     if the checkpoint cannot be read
+     */
+    public static CdaeTrainer open(Config config, Path dir) {
+        return open(config, dir, null);
+    }
+
+    /**
+     * A trainer on a run directory starting (when there is no checkpoint yet) from given weights, e.g. those of
+     * the N−1 model for transfer learning (spec §5.3).
+     *
+     * @param config  the configuration
+     * @param dir     the run directory
+     * @param initial the starting network (copied; its S must match), or null for seeded weights
+     * @return the trainer
+     */
+    public static CdaeTrainer open(Config config, Path dir, Cdae initial) {
+        Path last = dir.resolve("last.ckpt");
+        try {
+            if (Files.exists(last)) {
+                Checkpoint c = Checkpoint.read(last);
+                c.requireMatch(last, config.numQubits(), config.scale(), config.loss().k(), config.loss().label());
+                CdaeTrainer t = new CdaeTrainer(config, dir, Cdae.of(config.numQubits(), config.scale(), c.params()));
+                t.adam.restore(c.meta().step(), c.adamM(), c.adamV());
+                t.scheduler = c.meta().scheduler();
+                t.epoch = c.meta().epoch();
+                t.bestFidelity = c.meta().bestFidelity();
+                t.history.addAll(c.meta().history());
+                return t;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + last, e);
+        }
+        Cdae start = initial == null ? Cdae.create(config.numQubits(), config.scale(), config.seed())
+                : Cdae.of(config.numQubits(), config.scale(), initial.parameters());
+        return new CdaeTrainer(config, dir, start);
+    }
+
+    /**
+     * Trains until {@code epochs} epochs are complete (nothing to do if already there).
+     *
+     * @param data   the training records (N must match)
+     * @param epochs the total number of epochs wanted
+     * @return the history of all epochs, including those of earlier runs on this directory
+     * @throws IllegalArgumentException if the data do not fit the network
+     */
+    public List<Checkpoint.Epoch> train(TrainingData data, int epochs) {
+        int d = net.dim();
+        if (data.recordLength() != 2 * d * d) {
+            throw new IllegalArgumentException("training records have " + data.recordLength() + " floats but N=" + config.numQubits()
+                    + " needs 2 x " + d + " x " + d + " = " + 2 * d * d);
+        }
+        while (epoch < epochs) {
+            runEpoch(data);
+        }
+        return history();
+    }
+
+    private void runEpoch(TrainingData data) {
+        long t0 = System.nanoTime();
+        int e = epoch + 1;
+        int size = data.size();
+        int len = data.recordLength();
+        int d = net.dim();
+        List<Integer> order = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(Seeds.derive(config.seed(), e)));
+        int batches = (size + config.batchSize() - 1) / config.batchSize();
+        double sum = 0;
+        double polar = 0;
+        double marginal = 0;
+        double trace = 0;
+        double lr = scheduler.lr();
+        try (Progress p = Progress.start(String.format(Locale.ROOT, "CDAE N=%d %s epoch %d", config.numQubits(),
+                config.loss().label(), e), batches)) {
+            for (int b = 0; b < batches; b++) {
+                int from = b * config.batchSize();
+                int count = Math.min(config.batchSize(), size - from);
+                float[] in = new float[count * len];
+                float[] tg = new float[count * len];
+                for (int s = 0; s < count; s++) {
+                    data.read(order.get(from + s), in, tg, s * len);
+                }
+                long[] shape = {count, 2, d, d};
+                CdaeLoss.Step step = loss.gradients(Nd4j.create(in, shape, 'c'), Nd4j.create(tg, shape, 'c'));
+                adam.update(net.parameters(), step.gradients(), lr, config.frozen());
+                sum += step.value().total();
+                polar += step.value().polar();
+                marginal += step.value().marginal();
+                trace += step.value().trace();
+                p.message(String.format(Locale.ROOT, "loss %.5f", sum / (b + 1)));
+                p.advance(1);
+            }
+        }
+        double meanLoss = sum / batches;
+        scheduler = scheduler.step(meanLoss);
+        double fid = Double.NaN;
+        double success = Double.NaN;
+        if (config.validationSamples() > 0) {
+            MarginalsEvaluation.RankResult v = MarginalsEvaluation.evaluate(net, config.loss().k(), net.dim(),
+                    config.validationSamples(), Seeds.derive(config.seed() ^ 0x5A17L, e));
+            fid = v.fidelityMean();
+            success = v.success();
+        }
+        epoch = e;
+        history.add(new Checkpoint.Epoch(e, meanLoss, polar / batches, marginal / batches, trace / batches, lr, fid, success,
+                (System.nanoTime() - t0) / 1e9));
+        try {
+            if (success > BEST_SUCCESS && (Double.isNaN(bestFidelity) || fid > bestFidelity)) {
+                bestFidelity = fid;
+                checkpoint().write(dir.resolve("best.ckpt"));
+            }
+            checkpoint().write(dir.resolve("last.ckpt"));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write checkpoint in " + dir, ex);
+        }
+    }
+
+    /**
+     * The current state as a checkpoint.
+     *
+     * @return a snapshot (arrays copied)
+     */
+    public Checkpoint checkpoint() {
+        Checkpoint.Meta meta = new Checkpoint.Meta(Checkpoint.FORMAT, config.numQubits(), config.scale(), config.loss().k(),
+                config.loss().label(), epoch, adam.step(), scheduler, bestFidelity, config.seed(), List.copyOf(history),
+                Checkpoint.shapes(net.parameters()));
+        return new Checkpoint(meta, copy(net.parameters()), copy(adam.firstMoments()), copy(adam.secondMoments()));
+    }
+
+    private static java.util.Map<String, INDArray> copy(java.util.Map<String, INDArray> m) {
+        java.util.Map<String, INDArray> c = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> c.put(k, v.dup()));
+        return c;
+    }
+
+    /** @return completed epochs */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** @return the network being trained (live) */
+    public Cdae network() {
+        return net;
+    }
+
+    /** @return the learning rate for the next epoch */
+    public double learningRate() {
+        return scheduler.lr();
+    }
+
+    /** @return best validation fidelity with success > 0.9 (NaN if none yet) */
+    public double bestFidelity() {
+        return bestFidelity;
+    }
+
+    /** @return the history of completed epochs */
+    public List<Checkpoint.Epoch> history() {
+        return List.copyOf(history);
+    }
+}
