@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.densitylab.util.ReferenceData;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -32,15 +33,18 @@ public final class EntanglementExperiment {
     public static final List<String> COLUMNS = List.of("Pure", "Mixed", "Horodecki", "UPB", "Acín");
 
     /** Paper Table II (trained on the verified set): CNN, Siamese CNN, Ensemble; columns as {@link #COLUMNS}. */
-    public static final Map<String, double[]> TABLE_II = Map.of(
-            "CNN", new double[] {97.40, 86.39, 83.01, 88.85, 57.45},
-            "Siamese CNN", new double[] {98.31, 90.79, 86.99, 94.89, 50.81},
-            "Ensemble", new double[] {98.18, 87.88, 88.63, 89.58, 87.36});
+    public static final Map<String, double[]> TABLE_II = paperTable("II");
     /** Paper Table III (trained on the negativity-labeled set). */
-    public static final Map<String, double[]> TABLE_III = Map.of(
-            "CNN", new double[] {97.37, 88.89, 82.80, 95.78, 5.71},
-            "Siamese CNN", new double[] {98.43, 91.49, 83.04, 87.39, 1.04},
-            "Ensemble", new double[] {98.13, 89.71, 84.51, 90.61, 4.01});
+    public static final Map<String, double[]> TABLE_III = paperTable("III");
+
+    /** One table of {@code org/densitylab/reference/entanglement-accuracy.csv}: model → accuracy per {@link #COLUMNS}. */
+    private static Map<String, double[]> paperTable(String table) {
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        for (ReferenceData.Row r : ReferenceData.load("entanglement-accuracy.csv").where("table", table)) {
+            rows.put(r.text("model"), COLUMNS.stream().mapToDouble(c -> r.number(c)).toArray());
+        }
+        return Map.copyOf(rows);
+    }
 
     /** Mixed test states (a seeded random sample across its construction groups) on which {@code consistency.csv}
      * measures each network ({@link Consistency}). */
