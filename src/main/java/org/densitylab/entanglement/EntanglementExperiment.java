@@ -17,7 +17,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Reproduces the entanglement paper's Tables II and III (spec §9): generates the datasets (or reuses
+ * Reproduces the entanglement paper's Tables II and III: generates the datasets (or reuses
  * them), trains the CNN and the Siamese network, and evaluates them with the analytic baselines on the pure,
  * mixed, Horodecki, UPB and Acín test sets, beside the paper's numbers. Everything is written under the
  * data directory (one dataset per set and scale) and the output directory ({@code checkpoints/},
@@ -65,7 +65,7 @@ public final class EntanglementExperiment {
      * @param data         directory of the datasets (generated there when missing; shared between runs)
      * @param out          output directory (checkpoints, results)
      * @param config       the architecture (the paper's: {@code CnnConfig.paper(3)})
-     * @param ensemble     also train and evaluate the ensemble of §7.4 with this schedule, or null
+     * @param ensemble     also train and evaluate the ensemble (docs/papers.md#ensemble) with this schedule, or null
      */
     public record Settings(boolean verified, double trainScale, double testScale, TrainingOptions options,
             List<EntanglementNet.Kind> kinds, Variant variant, Path data, Path out, CnnConfig config, EnsembleSchedule ensemble) {
@@ -89,7 +89,7 @@ public final class EntanglementExperiment {
     }
 
     /**
-     * How the ensemble (spec §7.3–7.4) is trained.
+     * How the ensemble (docs/papers.md#ensemble) is trained.
      *
      * @param separatorEpochs epochs of the separability measure M on the separable training set (reference: 20)
      * @param members         training options of every member (paper: the Siamese schedule)
@@ -250,7 +250,7 @@ public final class EntanglementExperiment {
 
     /**
      * The architectures of paper Fig. A1: 2 convolutions with kernels 2, 3, 4 and 3 convolutions with kernels
-     * 2, 3 (the channel rule of §7.1), each followed by the paper's 5 dense layers of 128.
+     * 2, 3 (the channel rule of {@link CnnConfig}), each followed by the paper's 5 dense layers of 128.
      *
      * @param qubits number of qubits
      * @return the configurations

@@ -11,7 +11,7 @@ import org.densitylab.quantum.RandomStates;
 import org.densitylab.quantum.StateVector;
 
 /**
- * Reduced states of larger pure states, entanglement paper Eq. 8 (spec §3.4): circuits on a global
+ * Reduced states of larger pure states, entanglement paper Eq. 8: circuits on a global
  * register of Q qubits (9 in the paper), simulated as state vectors, then all but N qubits traced out.
  * Random entangling circuits here always draw their CU count from {1, …, 2·C(s,2) − 1} for s sampled
  * qubits (the reference code): the paper's rule \([1, 2^{\binom N2})\) is stated for the N = 3 circuits and
@@ -24,7 +24,7 @@ public final class ReducedStates {
     private ReducedStates() {
     }
 
-    /** The global circuit families of spec §3.4. */
+    /** The global circuit families of the reduced states (paper 1 Eq. 8). */
     public enum Family {
         /** W states on random subsets, repeated 1..N times. */
         W,
@@ -35,7 +35,8 @@ public final class ReducedStates {
     }
 
     /**
-     * A reduced state of a global circuit (spec §3.4, "Global circuit" and "Reduction"): R = uniform{1..N}
+     * A reduced state of a global circuit (paper 1 Eq. 8; the reference code's global circuit and reduction): R =
+     * uniform{1..N}
      * rounds, each preparing the family's state on s = uniform{2..Q} random qubits and applying 2 random U
      * gates to all Q qubits; E is the union of the rounds' qubits. Then e = uniform{max(1, |E| − (Q − N)) ..
      * min(N, |E|)} qubits of E are kept, with N − e qubits outside E (product qubits); the rest is traced out.
@@ -52,7 +53,7 @@ public final class ReducedStates {
     }
 
     /**
-     * A candidate for the max-rank ("weak PPTES") states of spec §3.5: a random-entanglement reduced state
+     * A candidate for the max-rank ("weak PPTES") states (docs/papers.md#mixtures): a random-entanglement reduced state
      * with the ppt flag, or {@code null} when its structure already rules out the max-rank acceptance
      * (exactly one near-zero partial-transpose eigenvalue per cut), so the 9-qubit circuit is not simulated.
      * Ruled out: a kept product qubit c (then \(\rho^{T_c} = \tau\otimes|c^*\rangle\langle c^*|\) has at least
@@ -140,7 +141,8 @@ public final class ReducedStates {
     }
 
     /**
-     * A separable reduced state (spec §3.4, "Separable"): the tensor product of N one-qubit reduced states,
+     * A separable reduced state (paper 1 Eq. 8, the reference code's separable method): the tensor product of N
+     * one-qubit reduced states,
      * each one random qubit of E of its own random-entanglement global circuit.
      *
      * @param n       qubits
@@ -171,7 +173,7 @@ public final class ReducedStates {
     }
 
     /**
-     * A reduced Haar state (spec §3.4, {@code generate_random_haar_matrices}): a Haar state on
+     * A reduced Haar state (paper 1 Eq. 8, {@code generate_random_haar_matrices}): a Haar state on
      * n0 = uniform{N+1..Q} qubits reduced to r = uniform{1..N} random qubits; while r &lt; N, a further
      * reduced Haar state on the remaining qubits is put in front (tensor product).
      *
@@ -197,7 +199,8 @@ public final class ReducedStates {
     }
 
     /**
-     * Carrier-correlated states (spec §3.4, method 5; mixed test set only): |sub| ∈ {2,3} qubits correlated
+     * Carrier-correlated states (paper 1 Eq. 8, the reference code's method 5; mixed test set only): |sub| ∈ {2,3}
+     * qubits correlated
      * through c ∈ {1..6} carrier qubits that are traced out.
      *
      * @param n       qubits (3 in the paper)
@@ -237,7 +240,8 @@ public final class ReducedStates {
     }
 
     /**
-     * Directly correlated states (spec §3.4, method 6; mixed test set only): a random entangling circuit
+     * Directly correlated states (paper 1 Eq. 8, the reference code's method 6; mixed test set only): a random
+     * entangling circuit
      * on |sub| ∈ {2,3} qubits, then each of x ∈ {1..6} external qubits coupled by one CU to a random earlier
      * qubit; the external qubits are traced out.
      *

@@ -61,7 +61,7 @@ class MarginalsFiguresTest extends QuietTest {
                 fig4.getSeriesMap().get("N4k2 (ours)").getYData(), 0);
 
         XYChart neg = MarginalsPlots.negativeEigenvalues("NE", Map.of(), Map.of("N8k7", ReferenceNumbers.negativeEigenvalues(8, 7)));
-        assertArrayEquals(new double[] {250, 256}, neg.getSeriesMap().get("N8k7 (spec)").getXData(), 0);
+        assertArrayEquals(new double[] {250, 256}, neg.getSeriesMap().get("N8k7 (reference)").getXData(), 0);
     }
 
     @Test
