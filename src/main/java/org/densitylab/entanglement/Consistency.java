@@ -17,10 +17,9 @@ import tech.tablesaw.api.Table;
  *
  * <ul>
  * <li><b>Local unitaries.</b> Entanglement across every cut is invariant under \(\rho\mapsto U\rho U^\dagger\),
- * \(U = u_0\otimes\dots\otimes u_{n-1}\), so a consistent predictor has \(p_j(U\rho U^\dagger) = p_j(\rho)\).
- * Measured as \(\overline{|p_j(\rho) - p_j(U\rho U^\dagger)|}\) over states and cuts, with fresh random
- * \(u_q\) (two U gates each, docs/papers.md#gates-and-local-randomisation) per state, and as the share of (state,
- * cut) pairs whose decision
+ * \(U = u_0\otimes\dots\otimes u_{n-1}\), so a consistent predictor has \(p_j(U\rho U^\dagger) = p_j(\rho)\). Measured
+ * as \(\overline{|p_j(\rho) - p_j(U\rho U^\dagger)|}\) over states and cuts, with fresh random \(u_q\) (two U gates
+ * each, docs/papers.md#gates-and-local-randomisation) per state, and as the share of (state, cut) pairs whose decision
  * \(p &gt; 0.5\) flips.</li>
  * <li><b>Qubit permutations.</b> For every non-identity permutation π (new qubit k carries old qubit π[k];
  * for more than 4 qubits, the swaps of neighbouring qubits),

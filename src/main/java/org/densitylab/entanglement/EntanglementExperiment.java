@@ -17,14 +17,13 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Reproduces the entanglement paper's Tables II and III: generates the datasets (or reuses
- * them), trains the CNN and the Siamese network, and evaluates them with the analytic baselines on the pure,
- * mixed, Horodecki, UPB and Acín test sets, beside the paper's numbers. Everything is written under the
- * data directory (one dataset per set and scale) and the output directory ({@code checkpoints/},
- * {@code results.csv}, {@code table.html}, {@code accuracy.png}, {@code settings.txt}, {@code consistency.csv}:
- * each network's and the PPT criterion's {@link Consistency} on {@value #CONSISTENCY_STATES} mixed test states drawn at random (seeded),
- * states); a rerun reuses
- * finished datasets and resumes training.
+ * Reproduces the entanglement paper's Tables II and III: generates the datasets (or reuses them), trains the CNN and
+ * the Siamese network, and evaluates them with the analytic baselines on the pure, mixed, Horodecki, UPB and Acín test
+ * sets, beside the paper's numbers. Everything is written under the data directory (one dataset per set and scale) and
+ * the output directory ({@code checkpoints/}, {@code results.csv}, {@code table.html}, {@code accuracy.png}, {@code
+ * settings.txt}, {@code consistency.csv}: each network's and the PPT criterion's {@link Consistency} on {@value
+ * #CONSISTENCY_STATES} mixed test states drawn at random (seeded), states); a rerun reuses finished datasets and
+ * resumes training.
  */
 public final class EntanglementExperiment {
     /** The test sets, in the paper's column order. */

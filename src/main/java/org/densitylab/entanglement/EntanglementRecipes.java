@@ -91,9 +91,9 @@ public final class EntanglementRecipes {
     }
 
     /**
-     * A Table I training set (paper 1 Table I): 560,000 states at scale 1; the verified strategy applies the
-     * 'none' filter to the groups the reference code filters and appends the max-rank states (20,000 in the
-     * paper, 10,000 in the reference code).
+     * A Table I training set (paper 1 Table I): 560,000 states at scale 1; the verified strategy applies the 'none'
+     * filter to the groups the reference code filters and appends the max-rank states (20,000 in the paper, 10,000 in
+     * the reference code).
      *
      * @param n        qubits
      * @param verified the "verified" strategy (else "negativity labeled")
@@ -112,8 +112,7 @@ public final class EntanglementRecipes {
 
     /**
      * The validation set val_bisep_no_pptes (docs/papers.md#datasets-table-i): the verified builder at one tenth,
-     * without
-     * max-rank states (56,000 at scale 1).
+     * without max-rank states (56,000 at scale 1).
      *
      * @param n       qubits
      * @param variant paper or reference code
@@ -183,10 +182,9 @@ public final class EntanglementRecipes {
 
     /**
      * The mixed test set (docs/papers.md#datasets-table-i, no permutation). Paper: 40,000 = 20,000 separable (the
-     * reference
-     * code's separable groups) + 20,000 NPT states whose PPT cuts are proven separable by the zero-discord
-     * test, 4,000 from each entangled family except the unverified carrier-correlated one. Reference code:
-     * its 50,000 states, carrier-correlated included.
+     * reference code's separable groups) + 20,000 NPT states whose PPT cuts are proven separable by the zero-discord
+     * test, 4,000 from each entangled family except the unverified carrier-correlated one. Reference code: its 50,000
+     * states, carrier-correlated included.
      *
      * @param n       qubits
      * @param variant paper or reference code
@@ -219,11 +217,10 @@ public final class EntanglementRecipes {
     }
 
     /**
-     * The separable states the separability measure M is trained on (docs/papers.md#separability-measure-m, the
-     * discord paper's
-     * {@code train_separable}): 530,000 at scale 1 — pure products (separable circuits, products of circuit
-     * and of Haar one-qubit states, parametrised products), 'inner' product mixtures, reduced separable
-     * products, mixtures of orthogonal product pairs and mixtures of pure products.
+     * The separable states the separability measure M is trained on (docs/papers.md#separability-measure-m, the discord
+     * paper's {@code train_separable}): 530,000 at scale 1 — pure products (separable circuits, products of circuit and
+     * of Haar one-qubit states, parametrised products), 'inner' product mixtures, reduced separable products, mixtures
+     * of orthogonal product pairs and mixtures of pure products.
      *
      * @param name    the set's name
      * @param n       qubits
@@ -249,9 +246,8 @@ public final class EntanglementRecipes {
     }
 
     /**
-     * A PPTES set (docs/papers.md#ppt-entangled-test-families): 10,000 LU-randomised and permuted states of one
-     * family, all labelled
-     * entangled.
+     * A PPTES set (docs/papers.md#ppt-entangled-test-families): 10,000 LU-randomised and permuted states of one family,
+     * all labelled entangled.
      *
      * @param name    the set's name
      * @param family  the family

@@ -9,8 +9,7 @@ import org.densitylab.quantum.NegativityConvention;
 
 /**
  * Per-cut labels of the entanglement paper (docs/papers.md#labels): values, thresholds, the ppt flag, the acceptance
- * filters of the "verified" and "negativity labeled" strategies, and the true per-cut status where it is
- * known.
+ * filters of the "verified" and "negativity labeled" strategies, and the true per-cut status where it is known.
  *
  * <p>The label value of cut j is the reference code's \(v_j = \|\rho^{T_{S_j}}\|_1 - 1 = 2\mathcal N\)
  * ({@link NegativityConvention#REFERENCE_CODE_2X}); cut j is labelled entangled iff \(v_j &gt; 10^{-4}\),

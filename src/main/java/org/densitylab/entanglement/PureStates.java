@@ -109,10 +109,9 @@ public final class PureStates {
     }
 
     /**
-     * The "full entanglement" circuit of the biseparable constructions (docs/papers.md#pure-states): on all n qubits
-     * in a
-     * random order, 1 U each, then 2n CU gates with control sample[i mod n] and target sample[(i+1) mod n],
-     * then 2 U on each qubit.
+     * The "full entanglement" circuit of the biseparable constructions (docs/papers.md#pure-states): on all n qubits in
+     * a random order, 1 U each, then 2n CU gates with control sample[i mod n] and target sample[(i+1) mod n], then 2 U
+     * on each qubit.
      *
      * @param n   register size, at least 2
      * @param rng random source

@@ -28,10 +28,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * E6 conv C→C 3×3 s1 p1, tanh, maxpool 2×2 s2     D4 deconv C→C 6×6 s2 p0, tanh
  *                                                 D6 conv C→2 3×3 s1 p0 (linear output)
  * </pre>
- * Spatial sizes n → n/8 → 2^{N−2}−1 → 2^{N−1}−1 → 2^N+2 → 2^N (transposed convolution: s·(in−1)+k−2p), so
- * N ≥ 3. No weight shape depends on N: one set of weights serves every register size ({@link #forQubits},
- * transfer learning, docs/papers.md#transfer-learning). Parameters 88C² + 42C + 2 (884,202 at S = 10, paper 2
- * Appendix A).
+ * Spatial sizes n → n/8 → 2^{N−2}−1 → 2^{N−1}−1 → 2^N+2 → 2^N (transposed convolution: s·(in−1)+k−2p), so N ≥ 3.
+ * No weight shape depends on N: one set of weights serves every register size ({@link #forQubits}, transfer learning,
+ * docs/papers.md#transfer-learning). Parameters 88C² + 42C + 2 (884,202 at S = 10, paper 2 Appendix A).
  *
  * <p>Initialisation as PyTorch's defaults (docs/papers.md#cdae-appendix-a), but seeded: every weight and bias
  * \(\sim U(-b, b)\), \(b = 1/\sqrt{\text{fan\_in}}\), fan_in = C_in·k² for a convolution and C_out·k² for a

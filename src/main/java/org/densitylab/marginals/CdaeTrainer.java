@@ -17,11 +17,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Training of the CDAE as in the reference code (docs/papers.md#training-the-cdae): Adam (lr 1e-4), batches of 100
- * drawn
- * from a reshuffled order each epoch, the loss of Eq. 6 ({@link CdaeLoss}), {@link PlateauScheduler} on the epoch
+ * drawn from a reshuffled order each epoch, the loss of Eq. 6 ({@link CdaeLoss}), {@link PlateauScheduler} on the epoch
  * loss, after every epoch a validation on fresh full-rank samples (docs/papers.md#variants-of-paper-2: mean marginal
- * fidelity and success rate
- * of the model pipeline) and a checkpoint; the best-fidelity checkpoint with success > 0.9 is kept separately.
+ * fidelity and success rate of the model pipeline) and a checkpoint; the best-fidelity checkpoint with success > 0.9 is
+ * kept separately.
  *
  * <p>Files in the run directory: {@code last.ckpt} (written atomically after every epoch; a new trainer on the
  * same directory resumes from it and continues exactly: weights, Adam moments and step, scheduler, history, and

@@ -13,9 +13,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * The evaluation of the marginals paper (docs/papers.md#evaluation-success-fidelity-random-guessing) for one trained
- * CDAE: for each target rank r,
- * fresh samples \(\rho\) (rank r, {@link RandomStates#rankR}), their k-body marginals, the MIO input from a
- * Hilbert–Schmidt seed, and three reconstructions:
+ * CDAE: for each target rank r, fresh samples \(\rho\) (rank r, {@link RandomStates#rankR}), their k-body marginals,
+ * the MIO input from a Hilbert–Schmidt seed, and three reconstructions:
  * <ul>
  *   <li><b>model</b> ("mio_cdae"): \(X = \mathrm{norm}(\mathrm{herm}(\mathrm{CDAE}(\tilde X)))\); success iff PSD
  *       ({@link Reconstruction#isPsd}); mean marginal fidelity (paper Eq. 7) over successful samples only;</li>

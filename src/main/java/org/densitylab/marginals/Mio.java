@@ -33,12 +33,11 @@ import org.densitylab.quantum.RandomStates;
  * ({@link Qubits#spread}), in contiguous runs where the kept qubits end the register; no Kronecker or SWAP
  * matrix is formed. Cost \(O(M\,2^{N+k})\) per state.
  *
- * <p>Facts used as test oracles (paper 2 Eq. 3): when the marginals are mutually consistent (all marginals of one
- * state ρ) the pass imposes all of them exactly, whatever the order; for all k-subsets the result is
- * \(\tilde X = \sum_{|\mathrm{supp}P|\le k} c_P(\rho)\,P + \sum_{|\mathrm{supp}P|>k} c_P(X_0)\,P\) with
- * \(c_P(X) = \mathrm{tr}(XP)/2^N\) over Pauli strings P, the Hilbert–Schmidt projection of the seed onto the
- * matrices with those marginals. \(\tilde X\) is Hermitian (if \(X_0\) is) with trace 1, and in general not
- * positive semidefinite.
+ * <p>Facts used as test oracles (paper 2 Eq. 3): when the marginals are mutually consistent (all marginals of one state
+ * ρ) the pass imposes all of them exactly, whatever the order; for all k-subsets the result is \(\tilde X =
+ * \sum_{|\mathrm{supp}P|\le k} c_P(\rho)\,P + \sum_{|\mathrm{supp}P|>k} c_P(X_0)\,P\) with \(c_P(X) =
+ * \mathrm{tr}(XP)/2^N\) over Pauli strings P, the Hilbert–Schmidt projection of the seed onto the matrices with those
+ * marginals. \(\tilde X\) is Hermitian (if \(X_0\) is) with trace 1, and in general not positive semidefinite.
  *
  * <p><b>Normalisation detail of the reference code.</b> Its embedding ({@code Pj} in
  * {@code train/train_utils.py}) divides each embedded matrix by its own trace:

@@ -7,10 +7,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The polar term of the marginals paper's loss (Eq. 6) and its closed-form gradient
- * (docs/papers.md#loss-eq-6-and-the-polar-term), in float64 with EJML, outside the SameDiff graph (SameDiff has no
- * SVD gradient, ND4J no complex
- * type). For a complex output \(Z = X + iY = U\Sigma V^\dagger\) the unitary polar factor is \(W = UV^\dagger\),
- * and one sample of a batch of B contributes
+ * (docs/papers.md#loss-eq-6-and-the-polar-term), in float64 with EJML, outside the SameDiff graph (SameDiff has no SVD
+ * gradient, ND4J no complex type). For a complex output \(Z = X + iY = U\Sigma V^\dagger\) the unitary polar factor is
+ * \(W = UV^\dagger\), and one sample of a batch of B contributes
  * \[ L_{\rm pol} = \frac{1}{B\,n^2}\,\|W - I\|_F^2 \]
  * (the reference code's MSE(Re W, I) + MSE(Im W, 0)); W = I exactly when Z is Hermitian positive definite.
  *

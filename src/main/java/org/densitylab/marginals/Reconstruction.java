@@ -9,8 +9,7 @@ import org.densitylab.quantum.QubitOrder;
 
 /**
  * From a raw network output to a state, and the per-sample metrics of the marginals paper
- * (docs/papers.md#evaluation-success-fidelity-random-guessing),
- * all in float64.
+ * (docs/papers.md#evaluation-success-fidelity-random-guessing), all in float64.
  */
 public final class Reconstruction {
     /**
@@ -27,8 +26,7 @@ public final class Reconstruction {
 
     /**
      * The paper's inference post-processing (docs/papers.md#evaluation-success-fidelity-random-guessing): \(Z =
-     * \mathrm{out}_0 + i\,\mathrm{out}_1\),
-     * \(Z \leftarrow (Z + Z^\dagger)/2\), \(Z \leftarrow Z/\mathrm{tr}Z\).
+     * \mathrm{out}_0 + i\,\mathrm{out}_1\), \(Z \leftarrow (Z + Z^\dagger)/2\), \(Z \leftarrow Z/\mathrm{tr}Z\).
      *
      * @param out    two-channel outputs, record-major
      * @param offset start of the record ({@code [2, d, d]})

@@ -30,17 +30,16 @@
  * closed-form polar gradient ({@link org.densitylab.marginals.PolarTerm}), and the {@code cdae} bench case.
  *
  * <p>Training of the marginals paper's CDAE (docs/papers.md#training-the-cdae): {@link
- * org.densitylab.marginals.CdaeTrainer}
- * (epochs, validation, checkpoints, resume), PyTorch-compatible {@link org.densitylab.marginals.Adam} and
- * {@link org.densitylab.marginals.PlateauScheduler}, {@link org.densitylab.marginals.Checkpoint} files, and
- * {@link org.densitylab.marginals.TrainingData} over in-memory or on-disk datasets.
+ * org.densitylab.marginals.CdaeTrainer} (epochs, validation, checkpoints, resume), PyTorch-compatible {@link
+ * org.densitylab.marginals.Adam} and {@link org.densitylab.marginals.PlateauScheduler}, {@link
+ * org.densitylab.marginals.Checkpoint} files, and {@link org.densitylab.marginals.TrainingData} over in-memory or
+ * on-disk datasets.
  *
  * <p>Evaluation of the marginals paper's models (docs/papers.md#evaluation-success-fidelity-random-guessing):
- * post-processing and per-sample metrics
- * ({@link org.densitylab.marginals.Reconstruction}: hermitise, normalise, PSD success test, marginal fidelity),
- * the pipelines model / model+MIO / random guessing per rank ({@link org.densitylab.marginals.MarginalsEvaluation}),
- * the reference implementation's numbers ({@link org.densitylab.marginals.ReferenceNumbers}) and Fig. 2-style plots
- * ({@link org.densitylab.marginals.MarginalsPlots}).
+ * post-processing and per-sample metrics ({@link org.densitylab.marginals.Reconstruction}: hermitise, normalise, PSD
+ * success test, marginal fidelity), the pipelines model / model+MIO / random guessing per rank ({@link
+ * org.densitylab.marginals.MarginalsEvaluation}), the reference implementation's numbers ({@link
+ * org.densitylab.marginals.ReferenceNumbers}) and Fig. 2-style plots ({@link org.densitylab.marginals.MarginalsPlots}).
  *
  * <p>Transfer learning N−1 → N of the marginals paper's CDAE (docs/papers.md#transfer-learning):
  * {@link org.densitylab.marginals.TransferLearning}.

@@ -38,8 +38,8 @@ public final class Gates {
     }
 
     /**
-     * A U gate with θ, φ, λ drawn i.i.d. uniform on [0, 2π), as the entanglement paper's circuits do
-     * (paper 1 Eqs. A1–A2; not Haar on SU(2)).
+     * A U gate with θ, φ, λ drawn i.i.d. uniform on [0, 2π), as the entanglement paper's circuits do (paper 1 Eqs.
+     * A1–A2; not Haar on SU(2)).
      *
      * @param rng the random source
      * @return the gate

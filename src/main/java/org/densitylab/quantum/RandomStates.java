@@ -122,11 +122,10 @@ public final class RandomStates {
     }
 
     /**
-     * A random rank-r state as the marginals paper generates it (docs/papers.md#random-states-of-rank-r): r
-     * independent Haar kets
-     * mixed with weights \(p \sim \mathrm{Dirichlet}(r,\dots,r)\) (the diagonal of a unitarily rotated
-     * r×r Hilbert–Schmidt matrix); r = 1 gives a Haar pure state. For \(r = 2^N\) this is the full-rank
-     * Hilbert–Schmidt ensemble.
+     * A random rank-r state as the marginals paper generates it (docs/papers.md#random-states-of-rank-r): r independent
+     * Haar kets mixed with weights \(p \sim \mathrm{Dirichlet}(r,\dots,r)\) (the diagonal of a unitarily rotated r×r
+     * Hilbert–Schmidt matrix); r = 1 gives a Haar pure state. For \(r = 2^N\) this is the full-rank Hilbert–Schmidt
+     * ensemble.
      *
      * @param n    number of qubits
      * @param rank 1..2^N
