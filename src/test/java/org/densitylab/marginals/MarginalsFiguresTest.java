@@ -69,7 +69,7 @@ class MarginalsFiguresTest extends QuietTest {
         Table t = MioStatistics.paperRanks(3, 2, 5, 1L);
         assertArrayEquals(new int[] {2, 3, 4, 5, 6, 7, 8}, t.intColumn("rank").asIntArray());
         assertTrue(t.doubleColumn("maxMarginalError").max() < 1e-13);
-        // spec §2.4 (simulation, 100 samples): N4k3 rank 16 -> 0.183 of the eigenvalues negative
+        // an independent NumPy simulation (100 samples): N4k3 rank 16 -> 0.183 of the eigenvalues negative
         MioStatistics.Row r = MioStatistics.of(4, 3, 16, 60, 2L);
         assertEquals(0.183, r.negMio(), 0.03);
         assertTrue(r.minEigenvalue() < 0);
