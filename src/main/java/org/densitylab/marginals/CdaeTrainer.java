@@ -27,6 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the per-epoch shuffles and validation samples, which depend only on (seed, epoch)) and {@code best.ckpt}.
  *
  * <pre>{@code
+ * MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(3, 2, 100_000);           // N = 3, k = 2
  * CdaeTrainer t = CdaeTrainer.open(CdaeTrainer.Config.paper(3, CdaeLoss.Spec.model1(2), 7L), dir);
  * t.train(TrainingData.of(MarginalsDataset.generate(spec, 1L), spec.size()), 100);   // up to epoch 100
  * Cdae best = Checkpoint.read(dir.resolve("best.ckpt")).network(3);
