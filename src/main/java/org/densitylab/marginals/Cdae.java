@@ -37,8 +37,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * transposed convolution (PyTorch's weight layout).
  *
  * <p>Layouts: convolution weights {@code [k, k, in, out]} (YXIO), transposed-convolution weights
- * {@code [k, k, out, in]}, biases {@code [out]}. Dense products are not used (the oneDNN dense-layer pitfall of
- * dl4j.md does not apply).
+ * {@code [k, k, out, in]}, biases {@code [out]}. Dense products are not used (the known oneDNN dense-layer pitfall
+ * of DL4J 1.0.0-M2.1 does not apply).
  *
  * <pre>{@code
  * Cdae net = Cdae.create(3, 10, 42L);              // N = 3, S = 10, seeded

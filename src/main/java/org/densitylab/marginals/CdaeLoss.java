@@ -263,7 +263,7 @@ public final class CdaeLoss {
         listener.pass = pass;
         try {
             if (!gradientsBuilt) {
-                // SameDiff prints one line per op while it builds the gradient graph (dl4j.md pitfall 5)
+                // SameDiff prints one line per op while it builds the gradient graph
                 grads = Quiet.call(() -> sd.calculateGradients(ph, paramNames));
                 gradientsBuilt = true;
             } else {
