@@ -80,6 +80,58 @@ class PapersDocTest extends QuietTest {
         assertEquals(List.of(), found);
     }
 
+    /**
+     * Every {@code Class.member} named in docs/papers.md (in backticks: a class of the library, then nested classes,
+     * methods, fields or enum constants) exists, so the map cannot point at renamed code.
+     */
+    @Test
+    void everyClassAndMemberOfPapersMdExists() throws IOException, ClassNotFoundException {
+        List<String> packages;
+        try (Stream<Path> s = Files.walk(Path.of("src/main/java/org/densitylab"))) {
+            packages = s.filter(Files::isDirectory).map(p -> Path.of("src/main/java").relativize(p).toString()
+                    .replace('/', '.')).toList();
+        }
+        Matcher code = Pattern.compile("`([^`]+)`").matcher(Files.readString(Path.of("docs/papers.md")));
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        while (code.find()) {
+            String[] chain = code.group(1).split("[(\\s]", 2)[0].split("\\.");
+            Class<?> c = null;
+            for (String pkg : packages) {
+                try {
+                    c = Class.forName(pkg + "." + chain[0]);
+                    break;
+                } catch (ClassNotFoundException notHere) {
+                    // next package
+                }
+            }
+            if (c == null) {
+                continue;   // not a class of the library (a file, an option, a formula)
+            }
+            checked++;
+            for (int i = 1; i < chain.length && c != null; i++) {
+                c = member(c, chain[i]);
+                if (c == null) {
+                    missing.add(code.group(1));
+                }
+            }
+        }
+        assertTrue(checked > 100, "class references checked: " + checked);
+        assertEquals(List.of(), missing);
+    }
+
+    /** @return the nested class {@code name} of c, c itself for a method, field or constant of that name, or null */
+    private static Class<?> member(Class<?> c, String name) {
+        for (Class<?> nested : c.getClasses()) {
+            if (nested.getSimpleName().equals(name)) {
+                return nested;
+            }
+        }
+        boolean found = Stream.of(c.getMethods()).anyMatch(m -> m.getName().equals(name))
+                || Stream.of(c.getFields()).anyMatch(f -> f.getName().equals(name));
+        return found ? c : null;
+    }
+
     @Test
     void anchorsFollowGitHubsRule() {
         assertEquals("evaluation-eq-9-tables-ii-and-iii-fig-a1", anchor(" Evaluation (Eq. 9), Tables II and III, Fig. A1"));

@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.densitylab.kernel.CellException;
 import org.densitylab.kernel.JShellEvaluator;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,33 @@ class ReadmeExamplesTest extends QuietTest {
                         + blocks.get(i));
             }
         }
+    }
+
+    /** The README's layout table names every package of src/main (a sub-package through its parent) and no other. */
+    @Test
+    void layoutTableMatchesThePackages() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String layout = readme.substring(readme.indexOf("## Layout"));
+        layout = layout.substring(0, layout.indexOf("\n\n", layout.indexOf("| package |")));
+        Set<String> listed = new TreeSet<>();
+        Matcher m = Pattern.compile("`(org\\.densitylab\\.[a-z.]+)`").matcher(layout);
+        while (m.find()) {
+            listed.add(m.group(1));
+        }
+        Set<String> packages = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            files.filter(f -> f.toString().endsWith(".java"))
+                    .forEach(f -> packages.add(Path.of("src/main/java").relativize(f.getParent()).toString().replace('/', '.')));
+        }
+        Set<String> unlisted = new TreeSet<>();
+        for (String p : packages) {
+            if (!listed.contains(p) && !listed.contains(p.substring(0, p.lastIndexOf('.')))) {
+                unlisted.add(p);
+            }
+        }
+        assertEquals(Set.of(), unlisted, "packages missing from the README's layout table");
+        listed.removeAll(packages);
+        assertEquals(Set.of(), listed, "layout rows without a package");
     }
 
     @Test
