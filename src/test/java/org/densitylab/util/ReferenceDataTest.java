@@ -117,6 +117,15 @@ class ReferenceDataTest extends QuietTest {
         assertEquals(Double.NaN, parse("n,source\n,x\n").rows().get(0).number("n"));
     }
 
+    @Test
+    void aMalformedResourceIsReportedWithItsPathAndLine() {
+        // src/test/resources/org/densitylab/reference/malformed-for-test.csv: line 3 has a decimal comma (5 fields)
+        String msg = assertThrows(IllegalStateException.class, () -> ReferenceData.load("malformed-for-test.csv"))
+                .getMessage();
+        assertEquals("reference data org/densitylab/reference/malformed-for-test.csv, line 3: 5 fields where the header"
+                + " has 4 (case,rank,fidelity,source)", msg);
+    }
+
     private static ReferenceData parse(String text) throws IOException {
         return ReferenceData.read("bad.csv", new BufferedReader(new StringReader(text)));
     }
