@@ -21,8 +21,8 @@ import org.densitylab.marginals.Cdae;
 /**
  * Bench case {@code cdae}: training throughput of the CDAE (S = 10, batch 100, model1 loss with k = N−1: forward
  * pass, closed-form polar gradient, backward pass, Adam update) for N = 3, 4, 5 — PyTorch reference on this
- * machine 336, 154, 35 samples/s — and the latency of one reconstruction MIO → CDAE → MIO (spec §8.2: the
- * reference's MIO+CDAE+MIO took 1.4, 2.8, 6.1 ms for N3k2, N4k2, N5k2). Case {@code cdae-parts}: the parts of one
+ * machine 336, 154, 35 samples/s — and the latency of one reconstruction MIO → CDAE → MIO (the
+ * reference code's MIO+CDAE+MIO took 1.4, 2.8, 6.1 ms for N3k2, N4k2, N5k2). Case {@code cdae-parts}: the parts of one
  * training step separately (forward pass, polar value and gradient by SVD, the full gradient pass, Adam).
  *
  * <p>Which native build runs matters most: the oneDNN build ({@code mvn -Ponednn}) trains several times faster

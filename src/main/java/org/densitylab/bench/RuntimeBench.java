@@ -13,11 +13,11 @@ import org.densitylab.marginals.RuntimeBenchmark;
 import org.densitylab.marginals.ReferenceTimings;
 
 /**
- * Bench cases {@code runtime} ({@link RuntimeBenchmark.Config#full()}: N = 3..8) and {@code runtime-quick}
- * ({@link RuntimeBenchmark.Config#quick()}): MIO+CDAE and MIO+CDAE+MIO per state and the cvxopt SDP beside the
- * reference's timings (spec §8.2). Prints one line per N and writes {@code runtime.csv} and {@code runtime.png}
- * (log scale) to {@code results/local/runtime[-quick]/} (the folder is the system property
- * {@code densitylab.results}, default {@code results/local}).
+ * Bench cases {@code runtime} ({@link RuntimeBenchmark.Config#full()}: N = 3..8) and {@code runtime-quick} ({@link
+ * RuntimeBenchmark.Config#quick()}): MIO+CDAE and MIO+CDAE+MIO per state and the cvxopt SDP beside the reference's
+ * timings (docs/papers.md#sdp-eq-2-and-runtime). Prints one line per N and writes {@code runtime.csv} and {@code
+ * runtime.png} (log scale) to {@code results/local/runtime[-quick]/} (the folder is the system property {@code
+ * densitylab.results}, default {@code results/local}).
  */
 public final class RuntimeBench {
     private RuntimeBench() {

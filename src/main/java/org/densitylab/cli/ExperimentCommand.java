@@ -32,7 +32,7 @@ final class ExperimentCommand {
               and routing.csv. --ablation instead trains the CNN in the five architectures of Fig. A1 (2 convolutions
               of kernel 2, 3, 4; 3 of kernel 2, 3) and writes ablation.csv and ablation.png.
               --variant reference-code uses the reference code's dataset choices and its Siamese cut pairing (wrong
-              for the permutation (2,0,1), spec §7.2); the default is the paper's datasets and the correct pairing.
+              for the permutation (2,0,1), see docs/papers.md); the default is the paper's datasets and the correct pairing.
               Rerunning resumes from the checkpoints in --out (also with more --epochs or another --learning-rate,
               e.g. a lower rate for the last epochs of a short schedule); command.txt keeps every invocation.""";
 

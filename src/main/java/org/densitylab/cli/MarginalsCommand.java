@@ -27,13 +27,13 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code densitylab marginals-train} and {@code marginals-eval}: train the CDAE of the marginals paper (model1 =
- * Eq. 6 with the marginal term, model2 = polar term only; spec marginals.md §4–5) on a seeded in-memory training
- * set, checkpointing every epoch and resuming on a rerun ({@link CdaeTrainer}), optionally starting from the
- * N−1 model (transfer learning, spec §5.3); then evaluate per rank \(2^N-6\dots 2^N\) (spec §6.3,
- * {@link MarginalsEvaluation}) and write {@code results.csv}, {@code fidelity.png} (paper Fig. 2 style, with
- * the reference code's published numbers beside ours when they exist), {@code success.png}, {@code history.csv}
- * and {@code command.txt}.
+ * {@code densitylab marginals-train} and {@code marginals-eval}: train the CDAE of the marginals paper (model1 = paper
+ * 2 Eq. 6 with the marginal term, model2 = polar term only; docs/papers.md#training-the-cdae) on a seeded in-memory
+ * training set, checkpointing every epoch and resuming on a rerun ({@link CdaeTrainer}), optionally starting from the
+ * N−1 model (transfer learning, docs/papers.md#transfer-learning); then evaluate per rank \(2^N-6\dots 2^N\)
+ * (docs/papers.md#evaluation-success-fidelity-random-guessing, {@link MarginalsEvaluation}) and write {@code
+ * results.csv}, {@code fidelity.png} (paper Fig. 2 style, with the reference code's published numbers beside ours when
+ * they exist), {@code success.png}, {@code history.csv} and {@code command.txt}.
  */
 final class MarginalsCommand {
     static final String TRAIN_USAGE = """
@@ -165,8 +165,8 @@ final class MarginalsCommand {
     }
 
     /**
-     * The layers frozen by a transfer-learning mode: the reference code's encoder (spec §5.3), or every layer but
-     * the last (the paper's account of 3 → 4).
+     * The layers frozen by a transfer-learning mode: the reference code's encoder (docs/papers.md#transfer-learning),
+     * or every layer but the last (the paper's account of 3 → 4).
      */
     static List<String> frozenLayers(String mode) {
         return switch (mode) {

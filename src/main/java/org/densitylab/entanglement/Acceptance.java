@@ -5,7 +5,7 @@ package org.densitylab.entanglement;
 public interface Acceptance {
     /** Keeps every state (the "negativity labeled" strategy; filter 'incl'). */
     Acceptance ALL = of(Labels.Filter.INCL);
-    /** The max-rank ("weak PPTES") acceptance of spec §3.5. */
+    /** The max-rank ("weak PPTES") acceptance (docs/papers.md#mixtures). */
     Acceptance ONE_NEAR_ZERO_PER_CUT = (s, v) -> Labels.oneNearZeroEigenvaluePerCut(s.state());
     /** An entangled state (mean value ≥ 1e-4) whose PPT cuts are all proven separable by zero discord. */
     Acceptance NPT_VERIFIED = (s, v) -> mean(v) >= Labels.THRESHOLD && Labels.accepts(Labels.Filter.ZERO_DISCORD, s, v);

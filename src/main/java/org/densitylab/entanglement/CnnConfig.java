@@ -3,11 +3,11 @@ package org.densitylab.entanglement;
 import org.densitylab.quantum.Bipartitions;
 
 /**
- * The CNN backbone of spec §7.1: {@code convLayers} convolutions of kernel k×k, stride 1, no padding,
- * ReLU after each; channels \(c_1 = 2r\), \(c_i = c_{i-1}\sqrt{\cdot}\) by the "sqrt" rule (ratios 16, 4, 2 for
- * r = 16); flatten (C, H, W); {@code fcLayers} dense layers of {@code width} with ReLU; a dense layer to
- * one logit per bipartition, sigmoid. The paper's network: N = 3, 3 convolutions, k = 2, 5 dense layers of
- * 128, r = 16: 1,033,891 parameters.
+ * The CNN backbone of paper 1 (docs/papers.md#cnn): {@code convLayers} convolutions of kernel k×k, stride 1, no
+ * padding, ReLU after each; channels \(c_1 = 2r\), \(c_i = c_{i-1}\sqrt{\cdot}\) by the "sqrt" rule (ratios 16, 4, 2
+ * for r = 16); flatten (C, H, W); {@code fcLayers} dense layers of {@code width} with ReLU; a dense layer to one logit
+ * per bipartition, sigmoid. The paper's network: N = 3, 3 convolutions, k = 2, 5 dense layers of 128, r = 16: 1,033,891
+ * parameters.
  *
  * @param qubits     N
  * @param convLayers number of convolutions (2 or 3 in the paper's ablation, Fig. A1)

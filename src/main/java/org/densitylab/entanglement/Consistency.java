@@ -17,9 +17,9 @@ import tech.tablesaw.api.Table;
  *
  * <ul>
  * <li><b>Local unitaries.</b> Entanglement across every cut is invariant under \(\rho\mapsto U\rho U^\dagger\),
- * \(U = u_0\otimes\dots\otimes u_{n-1}\), so a consistent predictor has \(p_j(U\rho U^\dagger) = p_j(\rho)\).
- * Measured as \(\overline{|p_j(\rho) - p_j(U\rho U^\dagger)|}\) over states and cuts, with fresh random
- * \(u_q\) (two U gates each, spec §1.5) per state, and as the share of (state, cut) pairs whose decision
+ * \(U = u_0\otimes\dots\otimes u_{n-1}\), so a consistent predictor has \(p_j(U\rho U^\dagger) = p_j(\rho)\). Measured
+ * as \(\overline{|p_j(\rho) - p_j(U\rho U^\dagger)|}\) over states and cuts, with fresh random \(u_q\) (two U gates
+ * each, docs/papers.md#gates-and-local-randomisation) per state, and as the share of (state, cut) pairs whose decision
  * \(p &gt; 0.5\) flips.</li>
  * <li><b>Qubit permutations.</b> For every non-identity permutation π (new qubit k carries old qubit π[k];
  * for more than 4 qubits, the swaps of neighbouring qubits),
@@ -27,7 +27,7 @@ import tech.tablesaw.api.Table;
  * \(p_j(\pi\rho) = p_{\mathrm{map}[j]}(\rho)\); measured the same way. With {@code referenceCode} the
  * permutation is realised as the reference code does ((2,0,1) becomes SWAP(0,2)) but the cuts are still
  * compared by the requested π's map — the pairing the reference code's loss uses for that permutation,
- * which an exactly invariant predictor violates (spec §7.2).</li>
+ * which an exactly invariant predictor violates (paper 1 Eq. 6).</li>
  * </ul>
  *
  * <p>The labels are invariant in the same way (label j of πρ is label map[j] of ρ), so the accuracy on the

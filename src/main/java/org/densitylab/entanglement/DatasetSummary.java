@@ -12,8 +12,8 @@ import tech.tablesaw.api.Table;
 /**
  * The composition of an entanglement dataset laid out like paper Table I: one row per construction group
  * (in recipe order) with its number of states, the share of cuts labelled entangled, the mean negativity
- * (standard normalisation, spec §4.1) and the share of cuts whose label disagrees with the true status where
- * that is known (spec §9: e.g. UPB, separable on every cut, is labelled entangled).
+ * (standard normalisation, paper 1 Eq. 3) and the share of cuts whose label disagrees with the true status where
+ * that is known (docs/papers.md#labels: e.g. UPB, separable on every cut, is labelled entangled).
  */
 public final class DatasetSummary {
     private DatasetSummary() {

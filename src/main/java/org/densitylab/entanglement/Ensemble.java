@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The ensemble of spec §7.4: M (the {@link Separator}) splits the states into domains
- * \(t_i &lt; M &lt; t_{i+1}\) with \(t = (0, 10^{-4}, 2\cdot10^{-4}, 5\cdot10^{-4}, 10^{-3}, 2\cdot10^{-3}, 5\cdot10^{-3},
- * 10^{-2}, 2\cdot10^{-2}, 5\cdot10^{-2}, 10^{-1})\); member i, a Siamese network, is trained on the training
- * states of domain i (the reference code's last training domain is (0.05, 0.1)) and selected on the
- * validation states of its domain; at test time each state goes to the member of its domain, and a state
- * with M ≥ 0.1 or exactly on a threshold to the last member (the paper's last domain is [0.05, ∞)).
+ * The ensemble of paper 1 (docs/papers.md#ensemble): M (the {@link Separator}) splits the states into domains \(t_i
+ * &lt; M &lt; t_{i+1}\) with \(t = (0, 10^{-4}, 2\cdot10^{-4}, 5\cdot10^{-4}, 10^{-3}, 2\cdot10^{-3}, 5\cdot10^{-3},
+ * 10^{-2}, 2\cdot10^{-2}, 5\cdot10^{-2}, 10^{-1})\); member i, a Siamese network, is trained on the training states of
+ * domain i (the reference code's last training domain is (0.05, 0.1)) and selected on the validation states of its
+ * domain; at test time each state goes to the member of its domain, and a state with M ≥ 0.1 or exactly on a threshold
+ * to the last member (the paper's last domain is [0.05, ∞)).
  */
 public final class Ensemble {
     /** Domain boundaries. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.densitylab.util.ReferenceData;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -16,14 +17,13 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Reproduces the entanglement paper's Tables II and III (spec §9): generates the datasets (or reuses
- * them), trains the CNN and the Siamese network, and evaluates them with the analytic baselines on the pure,
- * mixed, Horodecki, UPB and Acín test sets, beside the paper's numbers. Everything is written under the
- * data directory (one dataset per set and scale) and the output directory ({@code checkpoints/},
- * {@code results.csv}, {@code table.html}, {@code accuracy.png}, {@code settings.txt}, {@code consistency.csv}:
- * each network's and the PPT criterion's {@link Consistency} on {@value #CONSISTENCY_STATES} mixed test states drawn at random (seeded),
- * states); a rerun reuses
- * finished datasets and resumes training.
+ * Reproduces the entanglement paper's Tables II and III: generates the datasets (or reuses them), trains the CNN and
+ * the Siamese network, and evaluates them with the analytic baselines on the pure, mixed, Horodecki, UPB and Acín test
+ * sets, beside the paper's numbers. Everything is written under the data directory (one dataset per set and scale) and
+ * the output directory ({@code checkpoints/}, {@code results.csv}, {@code table.html}, {@code accuracy.png}, {@code
+ * settings.txt}, {@code consistency.csv}: each network's and the PPT criterion's {@link Consistency} on {@value
+ * #CONSISTENCY_STATES} mixed test states drawn at random (seeded), states); a rerun reuses finished datasets and
+ * resumes training.
  */
 public final class EntanglementExperiment {
     /** The test sets, in the paper's column order. */
@@ -32,15 +32,18 @@ public final class EntanglementExperiment {
     public static final List<String> COLUMNS = List.of("Pure", "Mixed", "Horodecki", "UPB", "Acín");
 
     /** Paper Table II (trained on the verified set): CNN, Siamese CNN, Ensemble; columns as {@link #COLUMNS}. */
-    public static final Map<String, double[]> TABLE_II = Map.of(
-            "CNN", new double[] {97.40, 86.39, 83.01, 88.85, 57.45},
-            "Siamese CNN", new double[] {98.31, 90.79, 86.99, 94.89, 50.81},
-            "Ensemble", new double[] {98.18, 87.88, 88.63, 89.58, 87.36});
+    public static final Map<String, double[]> TABLE_II = paperTable("II");
     /** Paper Table III (trained on the negativity-labeled set). */
-    public static final Map<String, double[]> TABLE_III = Map.of(
-            "CNN", new double[] {97.37, 88.89, 82.80, 95.78, 5.71},
-            "Siamese CNN", new double[] {98.43, 91.49, 83.04, 87.39, 1.04},
-            "Ensemble", new double[] {98.13, 89.71, 84.51, 90.61, 4.01});
+    public static final Map<String, double[]> TABLE_III = paperTable("III");
+
+    /** One table of {@code org/densitylab/reference/entanglement-accuracy.csv}: model → accuracy per {@link #COLUMNS}. */
+    private static Map<String, double[]> paperTable(String table) {
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        for (ReferenceData.Row r : ReferenceData.load("entanglement-accuracy.csv").where("table", table)) {
+            rows.put(r.text("model"), COLUMNS.stream().mapToDouble(c -> r.number(c)).toArray());
+        }
+        return Map.copyOf(rows);
+    }
 
     /** Mixed test states (a seeded random sample across its construction groups) on which {@code consistency.csv}
      * measures each network ({@link Consistency}). */
@@ -61,7 +64,7 @@ public final class EntanglementExperiment {
      * @param data         directory of the datasets (generated there when missing; shared between runs)
      * @param out          output directory (checkpoints, results)
      * @param config       the architecture (the paper's: {@code CnnConfig.paper(3)})
-     * @param ensemble     also train and evaluate the ensemble of §7.4 with this schedule, or null
+     * @param ensemble     also train and evaluate the ensemble (docs/papers.md#ensemble) with this schedule, or null
      */
     public record Settings(boolean verified, double trainScale, double testScale, TrainingOptions options,
             List<EntanglementNet.Kind> kinds, Variant variant, Path data, Path out, CnnConfig config, EnsembleSchedule ensemble) {
@@ -85,7 +88,7 @@ public final class EntanglementExperiment {
     }
 
     /**
-     * How the ensemble (spec §7.3–7.4) is trained.
+     * How the ensemble (docs/papers.md#ensemble) is trained.
      *
      * @param separatorEpochs epochs of the separability measure M on the separable training set (reference: 20)
      * @param members         training options of every member (paper: the Siamese schedule)
@@ -246,7 +249,7 @@ public final class EntanglementExperiment {
 
     /**
      * The architectures of paper Fig. A1: 2 convolutions with kernels 2, 3, 4 and 3 convolutions with kernels
-     * 2, 3 (the channel rule of §7.1), each followed by the paper's 5 dense layers of 128.
+     * 2, 3 (the channel rule of {@link CnnConfig}), each followed by the paper's 5 dense layers of 128.
      *
      * @param qubits number of qubits
      * @return the configurations

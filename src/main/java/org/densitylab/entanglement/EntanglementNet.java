@@ -17,7 +17,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * The CNN (spec §7.1) and the triple Siamese CNN (spec §7.2) as one SameDiff graph.
+ * The CNN (docs/papers.md#cnn) and the triple Siamese CNN (paper 1 Eq. 6) as one SameDiff graph.
  *
  * <p>Both compute logits \(z = f_\theta(\rho)\) and probabilities \(p = \sigma(z)\), one per bipartition.
  * The CNN minimises the binary cross-entropy \(\mathrm{BCE}(p^0, q)\). The Siamese network applies the

@@ -11,7 +11,7 @@ import org.densitylab.entanglement.PureStates.Method;
 import org.densitylab.entanglement.Recipe.Group;
 
 /**
- * The entanglement paper's datasets as recipes (spec §5; paper Table I), with a scale factor applied to
+ * The entanglement paper's datasets as recipes (paper 1 Table I), with a scale factor applied to
  * every count (at least one state per group), so that a notebook can build a 1 % version in seconds.
  *
  * <p>Names for {@link #byName}: {@code train-verified}, {@code train-negativity}, {@code val-bisep},
@@ -91,9 +91,9 @@ public final class EntanglementRecipes {
     }
 
     /**
-     * A Table I training set (spec §5.1): 560,000 states at scale 1; the verified strategy applies the
-     * 'none' filter to the groups marked in the spec and appends the max-rank states (20,000 in the
-     * paper, 10,000 in the reference code).
+     * A Table I training set (paper 1 Table I): 560,000 states at scale 1; the verified strategy applies the 'none'
+     * filter to the groups the reference code filters and appends the max-rank states (20,000 in the paper, 10,000 in
+     * the reference code).
      *
      * @param n        qubits
      * @param verified the "verified" strategy (else "negativity labeled")
@@ -111,8 +111,8 @@ public final class EntanglementRecipes {
     }
 
     /**
-     * The validation set val_bisep_no_pptes (spec §5.2): the verified builder at one tenth, without
-     * max-rank states (56,000 at scale 1).
+     * The validation set val_bisep_no_pptes (docs/papers.md#datasets-table-i): the verified builder at one tenth,
+     * without max-rank states (56,000 at scale 1).
      *
      * @param n       qubits
      * @param variant paper or reference code
@@ -162,7 +162,7 @@ public final class EntanglementRecipes {
     }
 
     /**
-     * The pure test set (spec §5.3): 30,000 states labelled by negativity.
+     * The pure test set (docs/papers.md#datasets-table-i): 30,000 states labelled by negativity.
      *
      * @param n       qubits
      * @param variant paper or reference code
@@ -181,10 +181,10 @@ public final class EntanglementRecipes {
     }
 
     /**
-     * The mixed test set (spec §5.3, no permutation). Paper: 40,000 = 20,000 separable (the reference
-     * code's separable groups) + 20,000 NPT states whose PPT cuts are proven separable by the zero-discord
-     * test, 4,000 from each entangled family except the unverified carrier-correlated one. Reference code:
-     * its 50,000 states, carrier-correlated included.
+     * The mixed test set (docs/papers.md#datasets-table-i, no permutation). Paper: 40,000 = 20,000 separable (the
+     * reference code's separable groups) + 20,000 NPT states whose PPT cuts are proven separable by the zero-discord
+     * test, 4,000 from each entangled family except the unverified carrier-correlated one. Reference code: its 50,000
+     * states, carrier-correlated included.
      *
      * @param n       qubits
      * @param variant paper or reference code
@@ -217,10 +217,10 @@ public final class EntanglementRecipes {
     }
 
     /**
-     * The separable states the separability measure M is trained on (spec §7.3, the discord paper's
-     * {@code train_separable}): 530,000 at scale 1 — pure products (separable circuits, products of circuit
-     * and of Haar one-qubit states, parametrised products), 'inner' product mixtures, reduced separable
-     * products, mixtures of orthogonal product pairs and mixtures of pure products.
+     * The separable states the separability measure M is trained on (docs/papers.md#separability-measure-m, the discord
+     * paper's {@code train_separable}): 530,000 at scale 1 — pure products (separable circuits, products of circuit and
+     * of Haar one-qubit states, parametrised products), 'inner' product mixtures, reduced separable products, mixtures
+     * of orthogonal product pairs and mixtures of pure products.
      *
      * @param name    the set's name
      * @param n       qubits
@@ -246,8 +246,8 @@ public final class EntanglementRecipes {
     }
 
     /**
-     * A PPTES set (spec §5.2–5.3, §6): 10,000 LU-randomised and permuted states of one family, all labelled
-     * entangled.
+     * A PPTES set (docs/papers.md#ppt-entangled-test-families): 10,000 LU-randomised and permuted states of one family,
+     * all labelled entangled.
      *
      * @param name    the set's name
      * @param family  the family

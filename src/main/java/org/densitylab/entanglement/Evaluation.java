@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Accuracies (spec §8.2): a cut is predicted entangled when p &gt; 0.5; the accuracy of cut j is the share of
+ * Accuracies (paper 1 Eq. 9): a cut is predicted entangled when p &gt; 0.5; the accuracy of cut j is the share of
  * states whose prediction equals the label, and the table value is their mean over cuts (paper Eq. 9).
  * Also the accuracy against the true per-cut status where it is known, and analytic baselines.
  */
@@ -95,7 +95,7 @@ public final class Evaluation {
 
     /**
      * The PPT criterion's decisions as 0/1 probabilities, {@code size × m}: 1 iff the cut's label value
-     * (2·negativity, spec §1.3) exceeds the label threshold. Exactly invariant under local unitaries and
+     * (2·negativity, docs/papers.md#labels) exceeds the label threshold. Exactly invariant under local unitaries and
      * consistent under qubit permutations, so it serves as the reference predictor of {@link Consistency}.
      *
      * @param data the set

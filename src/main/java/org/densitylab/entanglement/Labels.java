@@ -8,9 +8,8 @@ import org.densitylab.quantum.Entanglement;
 import org.densitylab.quantum.NegativityConvention;
 
 /**
- * Per-cut labels of the entanglement paper (spec §4): values, thresholds, the ppt flag, the acceptance
- * filters of the "verified" and "negativity labeled" strategies, and the true per-cut status where it is
- * known.
+ * Per-cut labels of the entanglement paper (docs/papers.md#labels): values, thresholds, the ppt flag, the acceptance
+ * filters of the "verified" and "negativity labeled" strategies, and the true per-cut status where it is known.
  *
  * <p>The label value of cut j is the reference code's \(v_j = \|\rho^{T_{S_j}}\|_1 - 1 = 2\mathcal N\)
  * ({@link NegativityConvention#REFERENCE_CODE_2X}); cut j is labelled entangled iff \(v_j &gt; 10^{-4}\),
@@ -31,7 +30,7 @@ public final class Labels {
     private Labels() {
     }
 
-    /** The acceptance filters ({@code zero_neg}) applied before a state is saved (spec §4.3). */
+    /** The acceptance filters ({@code zero_neg}) applied before a state is saved (docs/papers.md#labels). */
     public enum Filter {
         /** Keep everything ("negativity labeled"). */
         INCL,
@@ -60,7 +59,7 @@ public final class Labels {
     }
 
     /**
-     * Labels from values, with the ppt flag of spec §4.2: when the flag is set, a cut whose value is below
+     * Labels from values, with the ppt flag (docs/papers.md#labels): when the flag is set, a cut whose value is below
      * {@link #PPT_FLAG_THRESHOLD} is labelled entangled if neither side is wholly made of product groups.
      *
      * @param values        2× negativities per cut
@@ -119,7 +118,7 @@ public final class Labels {
     }
 
     /**
-     * Whether a sample passes a filter (spec §4.3).
+     * Whether a sample passes a filter (docs/papers.md#labels).
      *
      * @param filter the filter
      * @param sample the sample
@@ -152,7 +151,7 @@ public final class Labels {
     }
 
     /**
-     * The max-rank acceptance (spec §3.5): every cut's partial transpose has exactly one eigenvalue in
+     * The max-rank acceptance (docs/papers.md#mixtures): every cut's partial transpose has exactly one eigenvalue in
      * (−{@link #NEAR_ZERO}, {@link #NEAR_ZERO}).
      *
      * @param rho the state
@@ -182,7 +181,7 @@ public final class Labels {
     }
 
     /**
-     * The zero-discord indicator per cut (spec §4.3): 0 if the state is classical on both sides of the cut,
+     * The zero-discord indicator per cut (docs/papers.md#labels): 0 if the state is classical on both sides of the cut,
      * 0.5 on one side, 1 on neither. "Classical on S" means that, writing
      * \(\rho = \sum_{ij}|i\rangle\langle j|_{\bar S}\otimes B_{ij}\), every block \(B_{ij}\) is normal and all
      * blocks commute (element-wise within {@link #DISCORD_EPS}); then \(\rho\) has zero discord with respect

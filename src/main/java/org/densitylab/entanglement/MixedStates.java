@@ -8,15 +8,15 @@ import org.densitylab.quantum.Ket;
 import org.densitylab.quantum.RandomStates;
 
 /**
- * Mixed states of the entanglement paper (spec §3.1–3.3). Each mixture draws fresh pure states; the
+ * Mixed states of the entanglement paper (paper 1 Eqs. 7, A4 and A5). Each mixture draws fresh pure states; the
  * reference code draws them with replacement from a pool of 1,000 regenerated per batch, which can repeat a
- * state within a batch — a sampling detail the paper does not describe (spec §3.0, §10.15).
+ * state within a batch — a sampling detail the paper does not describe (docs/papers.md#variants-of-paper-1).
  */
 public final class MixedStates {
     private MixedStates() {
     }
 
-    /** How the terms of a Kronecker or biseparable mixture are combined (spec §3.2, §3.3). */
+    /** How the terms of a Kronecker or biseparable mixture are combined (paper 1 Eqs. A4 and A5). */
     public enum Mode {
         /** \(\sum_j p_j\, A_j \otimes B_j\): a mixture of products (Eq. A4/A5). */
         OUTER,

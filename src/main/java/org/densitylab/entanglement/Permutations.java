@@ -5,7 +5,7 @@ import org.densitylab.quantum.DensityMatrix;
 import org.densitylab.quantum.Qubits;
 
 /**
- * Random qubit permutations (spec §1.6): new qubit k carries old qubit P[k].
+ * Random qubit permutations (docs/papers.md#qubit-permutations): new qubit k carries old qubit P[k].
  */
 public final class Permutations {
     private Permutations() {
@@ -23,9 +23,9 @@ public final class Permutations {
     }
 
     /**
-     * The permutation the reference code actually applies when asked for P: it conjugates by SWAP(i, P[i])
-     * for each i with P[i] &gt; i, in order of i (spec §1.6). Exact for 5 of the 6 permutations of 3 qubits;
-     * (2,0,1) becomes (2,1,0).
+     * The permutation the reference code actually applies when asked for P: it conjugates by SWAP(i, P[i]) for each i
+     * with P[i] &gt; i, in order of i (docs/papers.md#qubit-permutations). Exact for 5 of the 6 permutations of 3
+     * qubits; (2,0,1) becomes (2,1,0).
      *
      * @param p the requested permutation
      * @return the permutation realised by the reference code

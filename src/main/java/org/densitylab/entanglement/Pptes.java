@@ -8,9 +8,9 @@ import org.densitylab.quantum.QubitOrder;
 import org.densitylab.quantum.RandomStates;
 
 /**
- * PPT-entangled test families (spec §6). Each is built in the reference code's little-endian index
- * layout, where the spec gives it by index, and converted; so qubit labels match the reference code (for
- * Horodecki the two-dimensional party is qubit 2). {@link #randomize} applies the test sets'
+ * PPT-entangled test families (docs/papers.md#ppt-entangled-test-families). Each is built in the reference code's
+ * little-endian index layout, where the reference code gives it by index, and converted; so qubit labels match the
+ * reference code (for Horodecki the two-dimensional party is qubit 2). {@link #randomize} applies the test sets'
  * post-processing: random local unitaries (2 U gates per qubit), trace normalisation, a random permutation.
  */
 public final class Pptes {
@@ -19,13 +19,13 @@ public final class Pptes {
 
     /** The families. */
     public enum Family {
-        /** P. Horodecki's 2⊗4 state, b ~ U(0.1, 0.9) (§6.1a). */
+        /** P. Horodecki's 2⊗4 state, b ~ U(0.1, 0.9). */
         HORODECKI,
-        /** The generalised 2⊗2^(N−1) state of the validation set val_2xd (§6.1b). */
+        /** The generalised 2⊗2^(N−1) state of the validation set val_2xd. */
         HORODECKI_2XD,
-        /** The UPB ("Shifts") bound-entangled state; separable across every cut (§6.2). */
+        /** The UPB ("Shifts") bound-entangled state; separable across every cut. */
         UPB,
-        /** The Acín et al. fully-PPT state, a, b, c ~ U(0.01, 100) (§6.3). */
+        /** The Acín et al. fully-PPT state, a, b, c ~ U(0.01, 100). */
         ACIN
     }
 
@@ -54,9 +54,9 @@ public final class Pptes {
     }
 
     /**
-     * The generalised 2⊗d state of spec §6.1b on N qubits (d = 2^(N−1)): b at (i,i), (i, d+i+1),
-     * (d+i+1, i), (d+i+1, d+i+1) for i = 0..d−2; b at (d,d); (1−b)/2 added at (0,0); \(\sqrt{1-b^2}/2\) at
-     * (0, d−1) and (d−1, 0); (1+b)/2 added at (d−1, d−1); divided by (2d−1)b + 1. For N = 3 it is
+     * The generalised 2⊗d state (docs/papers.md#ppt-entangled-test-families) on N qubits (d = 2^(N−1)): b at (i,i), (i,
+     * d+i+1), (d+i+1, i), (d+i+1, d+i+1) for i = 0..d−2; b at (d,d); (1−b)/2 added at (0,0); \(\sqrt{1-b^2}/2\) at (0,
+     * d−1) and (d−1, 0); (1+b)/2 added at (d−1, d−1); divided by (2d−1)b + 1. For N = 3 it is
      * \(X^{\otimes3}\rho_H(b)X^{\otimes3}\).
      *
      * @param n number of qubits, at least 2
@@ -155,8 +155,9 @@ public final class Pptes {
     }
 
     /**
-     * The test sets' post-processing (spec §6): \(\rho \to W\rho W^\dagger\) with W a product of local
-     * unitaries (2 random U gates per qubit), then a random permutation (exact, or as the reference code).
+     * The test sets' post-processing (docs/papers.md#ppt-entangled-test-families): \(\rho \to W\rho W^\dagger\) with W
+     * a product of local unitaries (2 random U gates per qubit), then a random permutation (exact, or as the reference
+     * code).
      *
      * @param rho     the state
      * @param variant permutation rule

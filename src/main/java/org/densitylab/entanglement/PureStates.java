@@ -6,7 +6,7 @@ import org.densitylab.quantum.RandomStates;
 import org.densitylab.quantum.StateVector;
 
 /**
- * Random pure states of the entanglement paper (spec §2.2), made by circuits from |0…0⟩ with the gates
+ * Random pure states of the entanglement paper (docs/papers.md#pure-states), made by circuits from |0…0⟩ with the gates
  * of Eqs. A1–A2, all angles uniform on [0, 2π).
  */
 public final class PureStates {
@@ -16,7 +16,7 @@ public final class PureStates {
     private PureStates() {
     }
 
-    /** The circuit methods of spec §2.2 (the reference code's method ids 0–3) and Haar sampling. */
+    /** The circuit methods (docs/papers.md#pure-states; the reference code's method ids 0–3) and Haar sampling. */
     public enum Method {
         /** m = 0: a product of random one-qubit states, 2 U gates per qubit. */
         SEPARABLE_CIRCUIT,
@@ -70,7 +70,8 @@ public final class PureStates {
     }
 
     /**
-     * The number of CU gates of a random entangling circuit (spec §2.2, §10.1): the paper draws from
+     * The number of CU gates of a random entangling circuit (docs/papers.md#pure-states;
+     * docs/papers.md#variants-of-paper-1): the paper draws from
      * \([1, 2^{\binom N2})\) (1..7 for N = 3; capped at 1,023 for N &gt; 4, where the rule explodes); the
      * reference code from \([1, 2\binom k2)\) with k sampled qubits.
      *
@@ -108,9 +109,9 @@ public final class PureStates {
     }
 
     /**
-     * The "full entanglement" circuit of the biseparable constructions (spec §2.2): on all n qubits in a
-     * random order, 1 U each, then 2n CU gates with control sample[i mod n] and target sample[(i+1) mod n],
-     * then 2 U on each qubit.
+     * The "full entanglement" circuit of the biseparable constructions (docs/papers.md#pure-states): on all n qubits in
+     * a random order, 1 U each, then 2n CU gates with control sample[i mod n] and target sample[(i+1) mod n], then 2 U
+     * on each qubit.
      *
      * @param n   register size, at least 2
      * @param rng random source

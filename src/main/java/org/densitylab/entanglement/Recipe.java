@@ -8,8 +8,8 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * A dataset recipe: groups of states, each with a count, a construction and an acceptance rule, in file
- * order (spec §5).
+ * A dataset recipe: groups of states, each with a count, a construction and an acceptance rule, in file order (paper 1
+ * Table I).
  *
  * @param name    the dataset's name
  * @param qubits  N

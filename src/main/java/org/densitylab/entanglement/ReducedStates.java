@@ -11,11 +11,10 @@ import org.densitylab.quantum.RandomStates;
 import org.densitylab.quantum.StateVector;
 
 /**
- * Reduced states of larger pure states, entanglement paper Eq. 8 (spec §3.4): circuits on a global
- * register of Q qubits (9 in the paper), simulated as state vectors, then all but N qubits traced out.
- * Random entangling circuits here always draw their CU count from {1, …, 2·C(s,2) − 1} for s sampled
- * qubits (the reference code): the paper's rule \([1, 2^{\binom N2})\) is stated for the N = 3 circuits and
- * would mean up to \(2^{36}\) gates on 9 qubits.
+ * Reduced states of larger pure states, entanglement paper Eq. 8: circuits on a global register of Q qubits (9 in the
+ * paper), simulated as state vectors, then all but N qubits traced out. Random entangling circuits here always draw
+ * their CU count from {1, …, 2·C(s,2) − 1} for s sampled qubits (the reference code): the paper's rule \([1, 2^{\binom
+ * N2})\) is stated for the N = 3 circuits and would mean up to \(2^{36}\) gates on 9 qubits.
  */
 public final class ReducedStates {
     /** The paper's global register. */
@@ -24,7 +23,7 @@ public final class ReducedStates {
     private ReducedStates() {
     }
 
-    /** The global circuit families of spec §3.4. */
+    /** The global circuit families of the reduced states (paper 1 Eq. 8). */
     public enum Family {
         /** W states on random subsets, repeated 1..N times. */
         W,
@@ -35,10 +34,10 @@ public final class ReducedStates {
     }
 
     /**
-     * A reduced state of a global circuit (spec §3.4, "Global circuit" and "Reduction"): R = uniform{1..N}
-     * rounds, each preparing the family's state on s = uniform{2..Q} random qubits and applying 2 random U
-     * gates to all Q qubits; E is the union of the rounds' qubits. Then e = uniform{max(1, |E| − (Q − N)) ..
-     * min(N, |E|)} qubits of E are kept, with N − e qubits outside E (product qubits); the rest is traced out.
+     * A reduced state of a global circuit (paper 1 Eq. 8; the reference code's global circuit and reduction): R =
+     * uniform{1..N} rounds, each preparing the family's state on s = uniform{2..Q} random qubits and applying 2 random
+     * U gates to all Q qubits; E is the union of the rounds' qubits. Then e = uniform{max(1, |E| − (Q − N)) .. min(N,
+     * |E|)} qubits of E are kept, with N − e qubits outside E (product qubits); the rest is traced out.
      *
      * @param family          the circuit family
      * @param n               qubits kept
@@ -52,13 +51,12 @@ public final class ReducedStates {
     }
 
     /**
-     * A candidate for the max-rank ("weak PPTES") states of spec §3.5: a random-entanglement reduced state
-     * with the ppt flag, or {@code null} when its structure already rules out the max-rank acceptance
-     * (exactly one near-zero partial-transpose eigenvalue per cut), so the 9-qubit circuit is not simulated.
-     * Ruled out: a kept product qubit c (then \(\rho^{T_c} = \tau\otimes|c^*\rangle\langle c^*|\) has at least
-     * d/2 zero eigenvalues) and a pure reduced state (|E| = N: the partial transpose across a one-qubit cut
-     * has rank at most 4, so at least d − 4 ≥ 4 zero eigenvalues). The distribution of the candidates that are
-     * built is that of {@link #circuit}.
+     * A candidate for the max-rank ("weak PPTES") states (docs/papers.md#mixtures): a random-entanglement reduced state
+     * with the ppt flag, or {@code null} when its structure already rules out the max-rank acceptance (exactly one
+     * near-zero partial-transpose eigenvalue per cut), so the 9-qubit circuit is not simulated. Ruled out: a kept
+     * product qubit c (then \(\rho^{T_c} = \tau\otimes|c^*\rangle\langle c^*|\) has at least d/2 zero eigenvalues) and
+     * a pure reduced state (|E| = N: the partial transpose across a one-qubit cut has rank at most 4, so at least d − 4
+     * ≥ 4 zero eigenvalues). The distribution of the candidates that are built is that of {@link #circuit}.
      *
      * @param n   qubits kept
      * @param q   global register
@@ -140,8 +138,8 @@ public final class ReducedStates {
     }
 
     /**
-     * A separable reduced state (spec §3.4, "Separable"): the tensor product of N one-qubit reduced states,
-     * each one random qubit of E of its own random-entanglement global circuit.
+     * A separable reduced state (paper 1 Eq. 8, the reference code's separable method): the tensor product of N
+     * one-qubit reduced states, each one random qubit of E of its own random-entanglement global circuit.
      *
      * @param n       qubits
      * @param q       global register
@@ -171,7 +169,7 @@ public final class ReducedStates {
     }
 
     /**
-     * A reduced Haar state (spec §3.4, {@code generate_random_haar_matrices}): a Haar state on
+     * A reduced Haar state (paper 1 Eq. 8, {@code generate_random_haar_matrices}): a Haar state on
      * n0 = uniform{N+1..Q} qubits reduced to r = uniform{1..N} random qubits; while r &lt; N, a further
      * reduced Haar state on the remaining qubits is put in front (tensor product).
      *
@@ -197,8 +195,8 @@ public final class ReducedStates {
     }
 
     /**
-     * Carrier-correlated states (spec §3.4, method 5; mixed test set only): |sub| ∈ {2,3} qubits correlated
-     * through c ∈ {1..6} carrier qubits that are traced out.
+     * Carrier-correlated states (paper 1 Eq. 8, the reference code's method 5; mixed test set only): |sub| ∈ {2,3}
+     * qubits correlated through c ∈ {1..6} carrier qubits that are traced out.
      *
      * @param n       qubits (3 in the paper)
      * @param q       global register
@@ -237,9 +235,9 @@ public final class ReducedStates {
     }
 
     /**
-     * Directly correlated states (spec §3.4, method 6; mixed test set only): a random entangling circuit
-     * on |sub| ∈ {2,3} qubits, then each of x ∈ {1..6} external qubits coupled by one CU to a random earlier
-     * qubit; the external qubits are traced out.
+     * Directly correlated states (paper 1 Eq. 8, the reference code's method 6; mixed test set only): a random
+     * entangling circuit on |sub| ∈ {2,3} qubits, then each of x ∈ {1..6} external qubits coupled by one CU to a random
+     * earlier qubit; the external qubits are traced out.
      *
      * @param n       qubits (3 in the paper)
      * @param q       global register

@@ -11,7 +11,7 @@ import org.densitylab.quantum.DensityMatrix;
  *                       {@code not_ent_qbits}): each group is a set of qubits the construction left unentangled
  *                       from the others
  * @param pptFlag        the reference code's "ppt flag": near-PPT cuts whose both sides hold an
- *                       entangled qubit are labelled entangled (§4.2)
+ *                       entangled qubit are labelled entangled (docs/papers.md#labels)
  * @param separable      whether the construction makes the state fully separable (every cut separable)
  * @param truth          per-cut true status where the construction or theory fixes it (1 entangled,
  *                       0 separable, −1 unknown), or {@code null} when only the labels decide

@@ -8,8 +8,9 @@ import org.densitylab.quantum.RandomStates;
 import org.densitylab.quantum.StateVector;
 
 /**
- * The two separable constructions that only the separability measure's training set uses (spec §7.3,
- * §2.4); the others come from {@link PureStates}, {@link MixedStates} and {@link ReducedStates}.
+ * The two separable constructions that only the separability measure's training set uses
+ * (docs/papers.md#separability-measure-m, docs/papers.md#pure-states); the others come from {@link PureStates}, {@link
+ * MixedStates} and {@link ReducedStates}.
  */
 public final class SeparableStates {
     private SeparableStates() {
@@ -34,9 +35,9 @@ public final class SeparableStates {
     }
 
     /**
-     * A classical-classical mixture \(p\,W|0\dots0\rangle\langle0\dots0|W^\dagger + (1-p)\,W|1\dots1\rangle\langle1\dots1|W^\dagger\)
-     * of an orthogonal pair of product states, \(W = \bigotimes_q U(\theta_q, 0, \lambda_q)\) (spec §2.4),
-     * with weights \(u/\sum u\), \(u \sim U[0,1)\).
+     * A classical-classical mixture \(p\,W|0\dots0\rangle\langle0\dots0|W^\dagger +
+     * (1-p)\,W|1\dots1\rangle\langle1\dots1|W^\dagger\) of an orthogonal pair of product states, \(W = \bigotimes_q
+     * U(\theta_q, 0, \lambda_q)\) (docs/papers.md#pure-states), with weights \(u/\sum u\), \(u \sim U[0,1)\).
      *
      * @param n   qubits
      * @param rng random source

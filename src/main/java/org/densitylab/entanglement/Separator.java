@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * The separability measure M of the entanglement paper (spec §7.3, the reference code's
+ * The separability measure M of the entanglement paper (docs/papers.md#separability-measure-m, the reference code's
  * {@code FancySeparator}): a network that writes a 3-qubit state as a sum of 24 products of 2×2 complex
  * matrices, \(\rho_{\rm rec} = \frac1{24}\sum_{c=1}^{24} A_c\otimes B_c\otimes C_c\), and
  * \(M(\rho) = \overline{|\mathrm{Re}(\rho_{\rm rec}-\rho)|,|\mathrm{Im}(\rho_{\rm rec}-\rho)|}\), the mean over the

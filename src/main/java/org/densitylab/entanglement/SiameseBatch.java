@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One training batch: the states and labels, and for the Siamese network a qubit-permuted copy (one
  * random non-identity permutation per batch), a locally rotated copy (2 random U gates per qubit, drawn per
- * sample; spec §7.2), the cut map as a 0/1 matrix, the mask of matched cuts and the λ weights.
+ * sample; paper 1 Eq. 6), the cut map as a 0/1 matrix, the mask of matched cuts and the λ weights.
  *
  * @param states     {@code [B, 2, d, d]}
  * @param labels     {@code [B, m]}
@@ -103,7 +103,8 @@ public record SiameseBatch(INDArray states, INDArray labels, INDArray permuted, 
 
     /**
      * Copies one two-channel state conjugated by fresh random local unitaries \(U = u_0\otimes\dots\otimes u_{n-1}\),
-     * each \(u_q\) the product of two random U gates (spec §1.5): \(\rho' = U\rho U^\dagger\), computed in float64.
+     * each \(u_q\) the product of two random U gates (docs/papers.md#gates-and-local-randomisation): \(\rho' = U\rho
+     * U^\dagger\), computed in float64.
      *
      * @param x       source states
      * @param o       offset of the state in {@code x} and in {@code out}

@@ -18,8 +18,8 @@ import org.densitylab.util.Seeds;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * Trains a CNN or Siamese network (spec §8.1): Adam, mini-batches of a seeded shuffle, the λ schedule of
- * §7.2, and after every epoch the validation BCE of each validation set; the kept model minimises their
+ * Trains a CNN or Siamese network (docs/papers.md#training): Adam, mini-batches of a seeded shuffle, the λ schedule of
+ * paper 1 Eq. 6, and after every epoch the validation BCE of each validation set; the kept model minimises their
  * sum (the reference code's selection; the paper says "most accurate on both validation sets").
  *
  * <p>With a checkpoint directory, every epoch ends with an atomic write (temp file + rename) of

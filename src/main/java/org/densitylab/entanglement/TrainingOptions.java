@@ -1,7 +1,7 @@
 package org.densitylab.entanglement;
 
 /**
- * Training hyper-parameters (spec §7.2, §8.1).
+ * Training hyper-parameters (paper 1 Eq. 6; docs/papers.md#training).
  *
  * @param epochs             number of epochs (paper: 20)
  * @param batchSize          batch size (paper: 128)
@@ -86,7 +86,7 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, in
     }
 
     /**
-     * @param reference the reference code's permutation pairing of the Siamese loss (spec §7.2; wrong for one of
+     * @param reference the reference code's permutation pairing of the Siamese loss (paper 1 Eq. 6; wrong for one of
      *                  the five permutations of 3 qubits) instead of the correct map of every cut
      * @return these options with that pairing
      */

@@ -1,7 +1,8 @@
 package org.densitylab.entanglement;
 
 /**
- * Where the entanglement paper and its reference code disagree (spec §10), which one to follow.
+ * Where the entanglement paper and its reference code disagree (docs/papers.md#variants-of-paper-1), which one to
+ * follow.
  *
  * <table>
  *   <caption>The differences</caption>

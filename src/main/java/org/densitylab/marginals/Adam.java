@@ -8,7 +8,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Adam (Kingma &amp; Ba) with PyTorch's update rule and defaults β = (0.9, 0.999), ε = 1e-8, no weight decay
- * (the reference optimiser, spec marginals.md §5.1). For step t ≥ 1:
+ * (the reference optimiser, docs/papers.md#training-the-cdae). For step t ≥ 1:
  * \[ m \leftarrow \beta_1 m + (1-\beta_1) g,\quad v \leftarrow \beta_2 v + (1-\beta_2) g^2,\quad
  *    \theta \leftarrow \theta - \frac{\eta}{1-\beta_1^t}\,\frac{m}{\sqrt{v}/\sqrt{1-\beta_2^t} + \epsilon}. \]
  * Its state (m, v, t) is held here in plain arrays so that a checkpoint restores it exactly. Frozen parameters

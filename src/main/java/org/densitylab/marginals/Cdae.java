@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The convolutional denoising autoencoder (CDAE) of the marginals paper (Uzcategui-Contreras et al.,
- * arXiv:2410.11145, Appendix A; spec marginals.md §3.1) as a SameDiff graph on NCHW tensors
+ * arXiv:2410.11145, Appendix A) as a SameDiff graph on NCHW tensors
  * {@code [batch, 2, n, n]} (channel 0 = Re, channel 1 = Im, n = 2^N), C = 10·S channels:
  * <pre>
  * E0 conv 2→C 3×3 s1 p1, tanh, maxpool 2×2 s2     D0 deconv C→C 3×3 s2 p1, tanh
@@ -28,17 +28,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * E6 conv C→C 3×3 s1 p1, tanh, maxpool 2×2 s2     D4 deconv C→C 6×6 s2 p0, tanh
  *                                                 D6 conv C→2 3×3 s1 p0 (linear output)
  * </pre>
- * Spatial sizes n → n/8 → 2^{N−2}−1 → 2^{N−1}−1 → 2^N+2 → 2^N (transposed convolution: s·(in−1)+k−2p), so
- * N ≥ 3. No weight shape depends on N: one set of weights serves every register size ({@link #forQubits},
- * transfer learning, spec §5.3). Parameters 88C² + 42C + 2 (884,202 at S = 10, spec §3.2).
+ * Spatial sizes n → n/8 → 2^{N−2}−1 → 2^{N−1}−1 → 2^N+2 → 2^N (transposed convolution: s·(in−1)+k−2p), so N ≥ 3.
+ * No weight shape depends on N: one set of weights serves every register size ({@link #forQubits}, transfer learning,
+ * docs/papers.md#transfer-learning). Parameters 88C² + 42C + 2 (884,202 at S = 10, paper 2 Appendix A).
  *
- * <p>Initialisation as PyTorch's defaults (spec §3.3), but seeded: every weight and bias
+ * <p>Initialisation as PyTorch's defaults (docs/papers.md#cdae-appendix-a), but seeded: every weight and bias
  * \(\sim U(-b, b)\), \(b = 1/\sqrt{\text{fan\_in}}\), fan_in = C_in·k² for a convolution and C_out·k² for a
  * transposed convolution (PyTorch's weight layout).
  *
  * <p>Layouts: convolution weights {@code [k, k, in, out]} (YXIO), transposed-convolution weights
- * {@code [k, k, out, in]}, biases {@code [out]}. Dense products are not used (the oneDNN dense-layer pitfall of
- * dl4j.md does not apply).
+ * {@code [k, k, out, in]}, biases {@code [out]}. Dense products are not used (the known oneDNN dense-layer pitfall
+ * of DL4J 1.0.0-M2.1 does not apply).
  *
  * <pre>{@code
  * Cdae net = Cdae.create(3, 10, 42L);              // N = 3, S = 10, seeded
@@ -94,7 +94,7 @@ public final class Cdae {
             new Layer("d4", true, 0, 0, 6, 2, 0),
             new Layer("d6", false, 0, 2, 3, 1, 0));
 
-    /** Names of the encoder layers (frozen by the reference code's transfer learning, spec §5.3). */
+    /** Names of the encoder layers (frozen by the reference code's transfer learning, docs/papers.md#transfer-learning). */
     public static final List<String> ENCODER = List.of("e0", "e3", "e6");
     /** Names of the decoder layers. */
     public static final List<String> DECODER = List.of("d0", "d2", "d4", "d6");
@@ -142,7 +142,7 @@ public final class Cdae {
     }
 
     /**
-     * A freshly initialised float32 CDAE (PyTorch's default law, seeded; spec §3.3).
+     * A freshly initialised float32 CDAE (PyTorch's default law, seeded; docs/papers.md#cdae-appendix-a).
      *
      * @param numQubits N, 3..{@value Qubits#MAX_QUBITS}
      * @param scale     S ≥ 1 (C = 10·S channels; the paper: {@link #PAPER_SCALE})
@@ -205,7 +205,7 @@ public final class Cdae {
 
     /**
      * The same weights (copied) in a graph for another register size: the architecture is fully
-     * convolutional, so the N−1 model loads unchanged into the N model (spec §5.3).
+     * convolutional, so the N−1 model loads unchanged into the N model (docs/papers.md#transfer-learning).
      *
      * @param n the new N, 3..{@value Qubits#MAX_QUBITS}
      * @return the network for N qubits
@@ -215,7 +215,7 @@ public final class Cdae {
     }
 
     /**
-     * The parameter count 88C² + 42C + 2 with C = 10·S (spec §3.2), from the layer table.
+     * The parameter count 88C² + 42C + 2 with C = 10·S (paper 2 Appendix A), from the layer table.
      *
      * @param scale S ≥ 1
      * @return the number of learnable scalars (884,202 at S = 10)

@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The training loss of the marginals paper, Eq. 6 (spec marginals.md §4.1), attached to a {@link Cdae} graph.
+ * The training loss of the marginals paper, Eq. 6, attached to a {@link Cdae} graph.
  * For raw outputs \(Z_b\) (not hermitised, not normalised) and targets \(\rho_b\), b = 1..B:
  * \[ L = \frac{1}{Bn^2}\sum_b\|W_b - I\|_F^2
  *   + \sum_{|J| = k}\frac{1}{2B\,4^k}\sum_b\|\mathrm{tr}_{J^c}Z_b - \mathrm{tr}_{J^c}\rho_b\|_F^2
@@ -30,18 +30,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * with \(W_b\) the unitary polar factor of \(Z_b\) and J over all k-subsets (lexicographic). The marginal term is
  * the reference code's MSE over both channels, summed (not averaged) over subsets.
  * <ul>
- *   <li><b>model1</b> = polar + marginal; <b>model2</b> = polar only (paper Fig. 2; no model2 code exists, spec
- *       §4.1). The marginal term is still computed for model2 as a diagnostic.</li>
- *   <li><b>trace term</b>: present in every version of the reference code although the paper says it is not
- *       needed (spec §9.1.1); the code's reference traces t_b are the float32 traces of the first batch's
- *       inputs (≈ 1 ± 1e-7), here the exact value 1. Off by default.</li>
+ *   <li><b>model1</b> = polar + marginal; <b>model2</b> = polar only (paper Fig. 2; the reference code has no
+ *       model2). The marginal term is still computed for model2 as a diagnostic.</li>
+ *   <li><b>trace term</b>: present in every version of the reference code although the paper says it is not needed
+ *       (docs/papers.md#variants-of-paper-2); the code's reference traces t_b are the float32 traces of the first
+ *       batch's inputs (≈ 1 ± 1e-7), here the exact value 1. Off by default.</li>
  * </ul>
  *
- * <p>Mechanics. The partial traces are linear, so they stay in the graph: reshape {@code [B,2,n,n]} to one
- * axis per row and column qubit, permute the kept qubits first, and contract the traced row and column
- * indices with \(\mathrm{vec}(I_{2^{N-k}})\). SameDiff cannot differentiate an SVD, so the polar term enters the
- * graph as the surrogate \(\sum G\odot Z\) with the constant \(G = \partial L_{\rm pol}/\partial Z\) computed
- * outside by {@link PolarTerm} (spec §4.2); its gradient with respect to every weight equals that of
+ * <p>Mechanics. The partial traces are linear, so they stay in the graph: reshape {@code [B,2,n,n]} to one axis per row
+ * and column qubit, permute the kept qubits first, and contract the traced row and column indices with
+ * \(\mathrm{vec}(I_{2^{N-k}})\). SameDiff cannot differentiate an SVD, so the polar term enters the graph as the
+ * surrogate \(\sum G\odot Z\) with the constant \(G = \partial L_{\rm pol}/\partial Z\) computed outside by {@link
+ * PolarTerm} (docs/papers.md#loss-eq-6-and-the-polar-term); its gradient with respect to every weight equals that of
  * \(L_{\rm pol}\). Reported values use the true \(L_{\rm pol}\). G depends on Z, yet {@link #gradients} runs the
  * network forward only once: a listener on the graph computes G when Z has been computed and writes it into the
  * placeholder array before any op reads it (only the surrogate's backward op does).
@@ -241,7 +241,8 @@ public final class CdaeLoss {
     }
 
     /**
-     * Loss and its gradient with respect to every weight (paper Eq. 6; polar part by spec §4.2).
+     * Loss and its gradient with respect to every weight (paper Eq. 6; polar part by
+     * docs/papers.md#loss-eq-6-and-the-polar-term).
      *
      * @param input  MIO outputs \(\tilde X\), {@code [B, 2, n, n]}
      * @param target targets ρ, {@code [B, 2, n, n]}
@@ -262,7 +263,7 @@ public final class CdaeLoss {
         listener.pass = pass;
         try {
             if (!gradientsBuilt) {
-                // SameDiff prints one line per op while it builds the gradient graph (dl4j.md pitfall 5)
+                // SameDiff prints one line per op while it builds the gradient graph
                 grads = Quiet.call(() -> sd.calculateGradients(ph, paramNames));
                 gradientsBuilt = true;
             } else {
@@ -291,10 +292,10 @@ public final class CdaeLoss {
     }
 
     /**
-     * Hooks the forward half of {@code calculateGradients}: when the op producing Z has run, computes the polar
-     * value and \(G = \partial L_{\rm pol}/\partial Z\) (spec §4.2) and writes G into the placeholder array, which
-     * only the surrogate's gradient reads later; records the marginal and trace terms. This avoids a second
-     * forward pass per step.
+     * Hooks the forward half of {@code calculateGradients}: when the op producing Z has run, computes the polar value
+     * and \(G = \partial L_{\rm pol}/\partial Z\) (docs/papers.md#loss-eq-6-and-the-polar-term) and writes G into the
+     * placeholder array, which only the surrogate's gradient reads later; records the marginal and trace terms. This
+     * avoids a second forward pass per step.
      */
     private final class PolarListener extends BaseListener {
         volatile Pass pass;
@@ -345,9 +346,9 @@ public final class CdaeLoss {
     }
 
     /**
-     * The polar term \(\frac{1}{Bn^2}\sum_b\|W_b - I\|_F^2\) of a batch of raw outputs and, if {@code g} is not
-     * null, its gradient with respect to Z in the same {@code [B, 2, n, n]} layout (spec §4.2), per sample in
-     * float64 on {@link Parallel#pool()}.
+     * The polar term \(\frac{1}{Bn^2}\sum_b\|W_b - I\|_F^2\) of a batch of raw outputs and, if {@code g} is not null,
+     * its gradient with respect to Z in the same {@code [B, 2, n, n]} layout
+     * (docs/papers.md#loss-eq-6-and-the-polar-term), per sample in float64 on {@link Parallel#pool()}.
      */
     private static double polar(INDArray z, double[] g) {
         int b = (int) z.size(0);

@@ -16,23 +16,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Training of the CDAE as in the reference code (spec marginals.md §5): Adam (lr 1e-4), batches of 100 drawn
- * from a reshuffled order each epoch, the loss of Eq. 6 ({@link CdaeLoss}), {@link PlateauScheduler} on the epoch
- * loss, after every epoch a validation on fresh full-rank samples (§5.2: mean marginal fidelity and success rate
- * of the model pipeline) and a checkpoint; the best-fidelity checkpoint with success > 0.9 is kept separately.
+ * Training of the CDAE as in the reference code (docs/papers.md#training-the-cdae): Adam (lr 1e-4), batches of 100
+ * drawn from a reshuffled order each epoch, the loss of Eq. 6 ({@link CdaeLoss}), {@link PlateauScheduler} on the epoch
+ * loss, after every epoch a validation on fresh full-rank samples (docs/papers.md#variants-of-paper-2: mean marginal
+ * fidelity and success rate of the model pipeline) and a checkpoint; the best-fidelity checkpoint with success > 0.9 is
+ * kept separately.
  *
  * <p>Files in the run directory: {@code last.ckpt} (written atomically after every epoch; a new trainer on the
  * same directory resumes from it and continues exactly: weights, Adam moments and step, scheduler, history, and
  * the per-epoch shuffles and validation samples, which depend only on (seed, epoch)) and {@code best.ckpt}.
  *
  * <pre>{@code
+ * MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(3, 2, 100_000);           // N = 3, k = 2
  * CdaeTrainer t = CdaeTrainer.open(CdaeTrainer.Config.paper(3, CdaeLoss.Spec.model1(2), 7L), dir);
  * t.train(TrainingData.of(MarginalsDataset.generate(spec, 1L), spec.size()), 100);   // up to epoch 100
  * Cdae best = Checkpoint.read(dir.resolve("best.ckpt")).network(3);
  * }</pre>
  */
 public final class CdaeTrainer {
-    /** Success rate the validation must exceed for a best checkpoint (spec §5.2). */
+    /** Success rate the validation must exceed for a best checkpoint (docs/papers.md#variants-of-paper-2). */
     public static final double BEST_SUCCESS = 0.9;
 
     /**
@@ -147,7 +149,7 @@ public final class CdaeTrainer {
 
     /**
      * A trainer on a run directory starting (when there is no checkpoint yet) from given weights, e.g. those of
-     * the N−1 model for transfer learning (spec §5.3).
+     * the N−1 model for transfer learning (docs/papers.md#transfer-learning).
      *
      * @param config  the configuration
      * @param dir     the run directory

@@ -130,7 +130,8 @@ public record Checkpoint(Meta meta, Map<String, INDArray> params, Map<String, IN
     }
 
     /**
-     * The checkpoint's weights as a network for any register size (transfer learning, spec §5.3).
+     * The checkpoint's weights as a network for any register size (transfer learning,
+     * docs/papers.md#transfer-learning).
      *
      * @param numQubits N of the network to build
      * @return the network

@@ -7,7 +7,7 @@ import org.densitylab.quantum.DensityMatrix;
 /**
  * A prescribed marginal: the reduced state \(\sigma_J = \mathrm{tr}_{J^c}\rho\) on the qubits
  * \(J = (j_1 < \dots < j_k)\), with its tensor factors in ascending label order (\(j_1\) the most
- * significant bit; marginals spec §1). Immutable.
+ * significant bit; docs/papers.md#marginals). Immutable.
  *
  * @param qubits the kept qubits, strictly ascending, non-negative (a copy is stored and returned)
  * @param state  the reduced state, of \(k = |J|\) qubits

@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.densitylab.quantum.DensityMatrix;
 
 /**
- * k-subsets of a register and the k-body marginals of a state (marginals spec §2.3).
+ * k-subsets of a register and the k-body marginals of a state (docs/papers.md#marginals).
  */
 public final class Marginals {
     private Marginals() {
@@ -65,7 +65,7 @@ public final class Marginals {
     /**
      * All k-body marginals \(\sigma_J = \mathrm{tr}_{J^c}\rho\) of a state, J over {@link #subsets} in
      * lexicographic order; each reduced state keeps its qubits in ascending order, big-endian
-     * ({@link DensityMatrix#keep(int...)}; spec §1.1).
+     * ({@link DensityMatrix#keep(int...)}; docs/papers.md#marginals).
      *
      * @param rho a state of N ≥ 2 qubits
      * @param k   marginal size, 1..N−1

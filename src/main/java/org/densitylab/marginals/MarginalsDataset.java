@@ -20,23 +20,23 @@ import org.densitylab.quantum.RandomStates;
 import org.densitylab.util.Seeds;
 
 /**
- * Training data of the marginals paper (spec §2): records (MIO input \(\tilde X\), target ρ, rank r) for
- * one (N, k, rank range).
+ * Training data of the marginals paper (docs/papers.md#training-data): records (MIO input \(\tilde X\), target ρ, rank
+ * r) for one (N, k, rank range).
  *
  * <p>Record i is a function of (seed, i) only: with {@code rng = Seeds.forIndex(seed, i)} it draws, in this
  * order,
  * <ol>
  *   <li>the rank \(r = r_{\min} + {}\){@code rng.nextInt(r_max − r_min + 1)}, uniform on
- *       \(\{r_{\min},\dots,r_{\max}\}\) (spec §2.1);</li>
+ *       \(\{r_{\min},\dots,r_{\max}\}\) (docs/papers.md#variants-of-paper-2);</li>
  *   <li>the target \(\rho = \sum_{i=1}^r p_i|\psi_i\rangle\langle\psi_i|\), \(p\sim\mathrm{Dirichlet}(r,\dots,r)\),
- *       \(\psi_i\) Haar ({@link RandomStates#rankR}, spec §2.2);</li>
- *   <li>the seed \(X_0\), a Hilbert–Schmidt random full-rank state ({@link RandomStates#hilbertSchmidt}
- *       with rank 2^N, spec §2.4);</li>
+ *       \(\psi_i\) Haar ({@link RandomStates#rankR}, docs/papers.md#random-states-of-rank-r);</li>
+ *   <li>the seed \(X_0\), a Hilbert–Schmidt random full-rank state ({@link RandomStates#hilbertSchmidt} with rank 2^N,
+ *       paper 2 Eq. 3);</li>
  * </ol>
  * and stores \(\tilde X = \mathrm{MIO}(X_0, \{\mathrm{tr}_{J^c}\rho\}_{|J| = k})\) (paper Eq. 3, all k-subsets in
- * lexicographic order, {@link Mio}) and ρ itself, both as {@code [2, n, n]} float32 (the paper's loss uses only
- * the marginals of ρ, spec §2.5). Records are computed in parallel by the common
- * {@link DatasetGenerator}; the bytes do not depend on the number of threads.
+ * lexicographic order, {@link Mio}) and ρ itself, both as {@code [2, n, n]} float32 (the paper's loss uses only the
+ * marginals of ρ, docs/papers.md#training-data). Records are computed in parallel by the common {@link
+ * DatasetGenerator}; the bytes do not depend on the number of threads.
  *
  * <pre>{@code
  * MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(4, 3, 1000);   // ranks 10..16
@@ -81,9 +81,9 @@ public final class MarginalsDataset {
         }
 
         /**
-         * The default rank range \(\max(1, 2^N-6)\dots 2^N\): the ranks the paper evaluates on. The reference
-         * code takes r_min on the command line and never records it (spec §2.1, open question 1), so this is
-         * a documented guess.
+         * The default rank range \(\max(1, 2^N-6)\dots 2^N\): the ranks the paper evaluates on. The reference code
+         * takes r_min on the command line and never records it (docs/papers.md#variants-of-paper-2), so this is a
+         * documented guess.
          *
          * @param numQubits N
          * @param k         marginal size

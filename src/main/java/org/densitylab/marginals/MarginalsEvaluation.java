@@ -12,9 +12,9 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The evaluation of the marginals paper (spec marginals.md §6.3) for one trained CDAE: for each target rank r,
- * fresh samples \(\rho\) (rank r, {@link RandomStates#rankR}), their k-body marginals, the MIO input from a
- * Hilbert–Schmidt seed, and three reconstructions:
+ * The evaluation of the marginals paper (docs/papers.md#evaluation-success-fidelity-random-guessing) for one trained
+ * CDAE: for each target rank r, fresh samples \(\rho\) (rank r, {@link RandomStates#rankR}), their k-body marginals,
+ * the MIO input from a Hilbert–Schmidt seed, and three reconstructions:
  * <ul>
  *   <li><b>model</b> ("mio_cdae"): \(X = \mathrm{norm}(\mathrm{herm}(\mathrm{CDAE}(\tilde X)))\); success iff PSD
  *       ({@link Reconstruction#isPsd}); mean marginal fidelity (paper Eq. 7) over successful samples only;</li>
@@ -56,7 +56,7 @@ public final class MarginalsEvaluation {
     }
 
     /**
-     * Evaluates one rank (spec §6.3).
+     * Evaluates one rank (docs/papers.md#evaluation-success-fidelity-random-guessing).
      *
      * @param net     the trained network (its N is the register size)
      * @param k       marginal size, 1..N−1 (the model may have been trained with another k)

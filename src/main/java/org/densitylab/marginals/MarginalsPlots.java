@@ -128,7 +128,7 @@ public final class MarginalsPlots {
 
     /**
      * Proportion of negative eigenvalues of the MIO output against the rank (the reference notebook's "proportion
-     * of NE" figure), ours mean ± SD (solid) and the spec's numbers (dashed, points where published).
+     * of NE" figure), ours mean ± SD (solid) and the reference numbers (dashed, points where published).
      *
      * @param title     chart title
      * @param ours      tables with columns rank, negMio, negMioSd by label
@@ -144,7 +144,7 @@ public final class MarginalsPlots {
             add(c, e.getKey() + " (ours)", e.getValue(), "negMio", "negMioSd", false);
         }
         for (Map.Entry<String, Table> e : reference.entrySet()) {
-            add(c, e.getKey() + " (spec)", e.getValue(), "negMio", null, true);
+            add(c, e.getKey() + " (reference)", e.getValue(), "negMio", null, true);
         }
         return c;
     }

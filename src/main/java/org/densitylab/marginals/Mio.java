@@ -12,7 +12,7 @@ import org.densitylab.quantum.Qubits;
 import org.densitylab.quantum.RandomStates;
 
 /**
- * The Marginal Imposition Operator (MIO), paper Eq. 3 (marginals spec §2.4). For a prescribed marginal
+ * The Marginal Imposition Operator (MIO), paper Eq. 3. For a prescribed marginal
  * \(\sigma_J\) on k qubits J of an N-qubit register, one step maps a matrix X to
  * \[ Q_J(X) = X + \bigl(\sigma_J - \mathrm{tr}_{J^c} X\bigr) \otimes \frac{I_{J^c}}{2^{N-k}}, \]
  * the tensor factors placed on their own qubits (big-endian). In index form, with \(i_J, i_{J^c}\) the bits of
@@ -33,12 +33,11 @@ import org.densitylab.quantum.RandomStates;
  * ({@link Qubits#spread}), in contiguous runs where the kept qubits end the register; no Kronecker or SWAP
  * matrix is formed. Cost \(O(M\,2^{N+k})\) per state.
  *
- * <p>Facts used as test oracles (spec §2.4): when the marginals are mutually consistent (all marginals of one
- * state ρ) the pass imposes all of them exactly, whatever the order; for all k-subsets the result is
- * \(\tilde X = \sum_{|\mathrm{supp}P|\le k} c_P(\rho)\,P + \sum_{|\mathrm{supp}P|>k} c_P(X_0)\,P\) with
- * \(c_P(X) = \mathrm{tr}(XP)/2^N\) over Pauli strings P, the Hilbert–Schmidt projection of the seed onto the
- * matrices with those marginals. \(\tilde X\) is Hermitian (if \(X_0\) is) with trace 1, and in general not
- * positive semidefinite.
+ * <p>Facts used as test oracles (paper 2 Eq. 3): when the marginals are mutually consistent (all marginals of one state
+ * ρ) the pass imposes all of them exactly, whatever the order; for all k-subsets the result is \(\tilde X =
+ * \sum_{|\mathrm{supp}P|\le k} c_P(\rho)\,P + \sum_{|\mathrm{supp}P|>k} c_P(X_0)\,P\) with \(c_P(X) =
+ * \mathrm{tr}(XP)/2^N\) over Pauli strings P, the Hilbert–Schmidt projection of the seed onto the matrices with those
+ * marginals. \(\tilde X\) is Hermitian (if \(X_0\) is) with trace 1, and in general not positive semidefinite.
  *
  * <p><b>Normalisation detail of the reference code.</b> Its embedding ({@code Pj} in
  * {@code train/train_utils.py}) divides each embedded matrix by its own trace:
@@ -100,7 +99,7 @@ public final class Mio {
 
     /**
      * The MIO input of the paper for a target state: its k-body marginals over all k-subsets in
-     * lexicographic order, imposed on a fresh Hilbert–Schmidt random full-rank seed (spec §2.4):
+     * lexicographic order, imposed on a fresh Hilbert–Schmidt random full-rank seed (paper 2 Eq. 3):
      * \(\tilde X = \mathrm{MIO}(X_0, \{\mathrm{tr}_{J^c}\rho\}_{|J|=k})\),
      * \(X_0 = {}\){@code RandomStates.hilbertSchmidt(N, 2^N, rng)}.
      *

@@ -11,7 +11,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * What the MIO alone does (paper Eq. 3, spec §2.4), per target rank: for fresh rank-r targets ρ and Hilbert–Schmidt
+ * What the MIO alone does (paper 2 Eq. 3), per target rank: for fresh rank-r targets ρ and Hilbert–Schmidt
  * seeds, \(\tilde X = \mathrm{MIO}(X_0; \{\mathrm{tr}_{J^c}\rho\}_J)\) over all k-subsets J, then
  * <ul>
  *   <li>the exactness check \(\max_J \max_{ij} |(\mathrm{tr}_{J^c}\tilde X - \mathrm{tr}_{J^c}\rho)_{ij}|\) (one pass

@@ -7,14 +7,14 @@ import org.densitylab.linalg.ComplexMatrix;
 import org.densitylab.quantum.DensityMatrix;
 
 /**
- * The SDP of the marginal problem (paper Eq. 2, spec marginals.md §8.1) in the Pauli parametrisation of the spec's
- * cvxopt alternative: find \(X \succeq 0\) with \(\mathrm{tr}_{J^c}X = \sigma_J\) for every prescribed J (the trace
+ * The SDP of the marginal problem (paper 2 Eq. 2) in the Pauli parametrisation, the form cvxopt
+ * solves (docs/sdp.md): find \(X \succeq 0\) with \(\mathrm{tr}_{J^c}X = \sigma_J\) for every prescribed J (the trace
  * is then 1). Writing \(X = 2^{-N}\sum_P c_P P\) over the \(4^N\) Pauli strings, the marginal constraints fix exactly
  * the \(c_P\) with \(\mathrm{supp}P \subseteq J\) for some J, so the feasible set is
  * \[ X(y) = F_0 + 2^{-N}\sum_{P\ \mathrm{free}} y_P\,P \succeq 0, \qquad F_0 = \mathrm{MIO}(I/2^N;\{\sigma_J\}), \]
  * with one real variable per free string (\(y_P = \mathrm{tr}(XP)\)); \(F_0\), the Hilbert–Schmidt projection of the
  * maximally mixed state onto the matrices with the prescribed marginals, carries the fixed coefficients
- * (spec §2.4: the MIO replaces exactly the coefficients of the strings inside some J).
+ * (paper 2 Eq. 3: the MIO replaces exactly the coefficients of the strings inside some J).
  *
  * <p>The reference code solves a pure feasibility problem (a constant objective, SCS). An interior-point method
  * needs a bounded objective, so {@link #lmi} states the equivalent, always-feasible problem

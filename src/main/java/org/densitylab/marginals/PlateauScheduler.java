@@ -1,7 +1,7 @@
 package org.densitylab.marginals;
 
 /**
- * Learning-rate schedule of the reference training (spec marginals.md §5.1): PyTorch's
+ * Learning-rate schedule of the reference training (docs/papers.md#training-the-cdae): PyTorch's
  * {@code ReduceLROnPlateau} with its defaults (mode min, factor 0.1, patience 10, relative threshold 1e-4,
  * cooldown 0, min_lr 0) on the epoch training loss. An epoch improves when
  * \(L < L_{\rm best}(1 - 10^{-4})\); after more than {@code patience} epochs in a row without improvement the

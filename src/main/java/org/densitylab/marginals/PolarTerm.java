@@ -6,10 +6,10 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
- * The polar term of the marginals paper's loss (Eq. 6; spec marginals.md §4.1) and its closed-form gradient
- * (spec §4.2), in float64 with EJML, outside the SameDiff graph (SameDiff has no SVD gradient, ND4J no complex
- * type). For a complex output \(Z = X + iY = U\Sigma V^\dagger\) the unitary polar factor is \(W = UV^\dagger\),
- * and one sample of a batch of B contributes
+ * The polar term of the marginals paper's loss (Eq. 6) and its closed-form gradient
+ * (docs/papers.md#loss-eq-6-and-the-polar-term), in float64 with EJML, outside the SameDiff graph (SameDiff has no SVD
+ * gradient, ND4J no complex type). For a complex output \(Z = X + iY = U\Sigma V^\dagger\) the unitary polar factor is
+ * \(W = UV^\dagger\), and one sample of a batch of B contributes
  * \[ L_{\rm pol} = \frac{1}{B\,n^2}\,\|W - I\|_F^2 \]
  * (the reference code's MSE(Re W, I) + MSE(Im W, 0)); W = I exactly when Z is Hermitian positive definite.
  *
@@ -26,7 +26,8 @@ public final class PolarTerm {
     }
 
     /**
-     * Value and gradient of \(\|W - I\|_F^2\cdot\)scale for one sample, paper Eq. 6 polar term (spec §4.2).
+     * Value and gradient of \(\|W - I\|_F^2\cdot\)scale for one sample, paper Eq. 6 polar term
+     * (docs/papers.md#loss-eq-6-and-the-polar-term).
      *
      * @param re    Re Z, n×n row-major, read from {@code re[off..off+n²)}
      * @param im    Im Z, same layout and offset

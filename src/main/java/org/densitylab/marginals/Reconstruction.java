@@ -8,13 +8,14 @@ import org.densitylab.quantum.PartialTrace;
 import org.densitylab.quantum.QubitOrder;
 
 /**
- * From a raw network output to a state, and the per-sample metrics of the marginals paper (spec marginals.md §3.4,
- * §6.1, §6.2), all in float64.
+ * From a raw network output to a state, and the per-sample metrics of the marginals paper
+ * (docs/papers.md#evaluation-success-fidelity-random-guessing), all in float64.
  */
 public final class Reconstruction {
     /**
-     * Tolerance of the success (PSD) test: success iff \(\lambda_{\min} \ge -10^{-10}\) in float64 (spec §6.2, the
-     * recommendation of §11.8; float32 outputs round at ~1e-8, so this is essentially strict).
+     * Tolerance of the success (PSD) test: success iff \(\lambda_{\min} \ge -10^{-10}\) in float64
+     * (docs/papers.md#evaluation-success-fidelity-random-guessing, the
+     * recommendation for a re-implementation; float32 outputs round at ~1e-8, so this is essentially strict).
      */
     public static final double PSD_TOLERANCE = 1e-10;
     /** Tolerance when a successful output's marginal is wrapped as a {@link DensityMatrix}. */
@@ -24,8 +25,8 @@ public final class Reconstruction {
     }
 
     /**
-     * The paper's inference post-processing (spec §3.4): \(Z = \mathrm{out}_0 + i\,\mathrm{out}_1\),
-     * \(Z \leftarrow (Z + Z^\dagger)/2\), \(Z \leftarrow Z/\mathrm{tr}Z\).
+     * The paper's inference post-processing (docs/papers.md#evaluation-success-fidelity-random-guessing): \(Z =
+     * \mathrm{out}_0 + i\,\mathrm{out}_1\), \(Z \leftarrow (Z + Z^\dagger)/2\), \(Z \leftarrow Z/\mathrm{tr}Z\).
      *
      * @param out    two-channel outputs, record-major
      * @param offset start of the record ({@code [2, d, d]})
@@ -68,7 +69,8 @@ public final class Reconstruction {
     }
 
     /**
-     * Success test (spec §6.2): \(\lambda_{\min}(X) \ge -{}\){@link #PSD_TOLERANCE}.
+     * Success test (docs/papers.md#evaluation-success-fidelity-random-guessing): \(\lambda_{\min}(X) \ge -{}\){@link
+     * #PSD_TOLERANCE}.
      *
      * @param eigenvalues ascending eigenvalues of a Hermitian matrix
      * @return whether it is a valid state (given trace 1)
@@ -79,7 +81,7 @@ public final class Reconstruction {
 
     /**
      * Proportion of negative eigenvalues, \(\#\{\lambda_i < -10^{-10}\}/d\) (the "proportion of NE" figure of the
-     * reference notebook, spec §6.4).
+     * reference notebook, docs/papers.md#reference-numbers).
      *
      * @param eigenvalues the eigenvalues
      * @return a fraction in [0, 1]
@@ -105,7 +107,7 @@ public final class Reconstruction {
     /**
      * Mean fidelity of the marginals, \(\bar F = \frac{1}{|M|}\sum_{J} F(\mathrm{tr}_{J^c}\rho, \mathrm{tr}_{J^c}X)\)
      * with the squared fidelity \(F(\sigma,\tau) = (\mathrm{tr}\sqrt{\sqrt\sigma\tau\sqrt\sigma})^2\) (paper Eq. 7,
-     * spec §6.1).
+     * docs/papers.md#evaluation-success-fidelity-random-guessing).
      *
      * @param x       a state (PSD within {@link #STATE_TOLERANCE})
      * @param target  the target state ρ
@@ -123,7 +125,8 @@ public final class Reconstruction {
     }
 
     /**
-     * One reconstruction from marginals (spec §6.3): \(\tilde X = \mathrm{MIO}(X_0; \{\sigma_J\})\) (paper Eq. 3),
+     * One reconstruction from marginals (docs/papers.md#evaluation-success-fidelity-random-guessing): \(\tilde X =
+     * \mathrm{MIO}(X_0; \{\sigma_J\})\) (paper Eq. 3),
      * \(Z = \mathrm{norm}(\mathrm{herm}(\mathrm{CDAE}(\tilde X)))\), and for the hybrid pipeline a second MIO
      * \(\mathrm{MIO}(Z; \{\sigma_J\})\) ("mio_cdae" and "mio_cdae_mio" of the reference code).
      *

@@ -1,12 +1,14 @@
 package org.densitylab.marginals;
 
 import java.util.List;
+import org.densitylab.util.ReferenceData;
 
 /**
- * The reference implementation's runtimes (spec marginals.md §8.2: {@code benchmark/runtimes.h5} at HEAD of
- * {@code guerra-antonio/Learning-QM}; mean seconds per state over 1000 samples for N = 3–5, 100 for N = 6, 50 for
- * N = 7, 8; hardware not stated, the plotting notebook ran on macOS). MIO+CDAE includes the numpy↔torch conversion;
- * the SDP is cvxpy + SCS ({@code max_iters} 2000), not run for N = 8.
+ * The runtimes published with the marginals paper's reference code ({@code benchmark/runtimes.h5} of
+ * {@code guerra-antonio/Learning-QM}, the data of paper 2's runtime figure): mean seconds per state over 1000
+ * samples for N = 3–5, 100 for N = 6, 50 for N = 7, 8; hardware not stated. MIO+CDAE includes the numpy↔torch
+ * conversion; the SDP is cvxpy + SCS (2000 iterations), not run for N = 8. The numbers are data, read through
+ * {@link ReferenceData} from {@code org/densitylab/reference/marginals-runtimes.csv}.
  */
 public final class ReferenceTimings {
     private ReferenceTimings() {
@@ -26,13 +28,10 @@ public final class ReferenceTimings {
     }
 
     /** The six cases N3k2, N4k2, N5k2, N6k3, N7k4, N8k4. */
-    public static final List<Case> CASES = List.of(
-            new Case(3, 2, 0.000997, 0.001364, 0.00970, Double.NaN),
-            new Case(4, 2, 0.001661, 0.002806, 0.0565, Double.NaN),
-            new Case(5, 2, 0.003737, 0.006063, 1.735, Double.NaN),
-            new Case(6, 3, 0.03669, 0.05551, 78.1, 0.23),
-            new Case(7, 4, 0.1988, 0.3672, 2767, 101),
-            new Case(8, 4, 1.696, 3.381, Double.NaN, Double.NaN));
+    public static final List<Case> CASES = ReferenceData.load("marginals-runtimes.csv").rows().stream()
+            .map(r -> new Case(r.integer("n"), r.integer("k"), r.number("mio_cdae_s"), r.number("mio_cdae_mio_s"),
+                    r.number("sdp_s"), r.number("sdp_sd_s")))
+            .toList();
 
     /**
      * @param numQubits N, 3..8

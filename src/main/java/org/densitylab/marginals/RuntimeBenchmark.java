@@ -13,10 +13,10 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Runtime of the reconstruction pipelines against an SDP solve of the same instances (spec marginals.md §8.2), per
- * N with the reference's cases ({@link ReferenceTimings#CASES}: N3k2, N4k2, N5k2, N6k3, N7k4, N8k4). For each
- * sample i of a case: target ρ = Hilbert–Schmidt full-rank state, its k-body marginals \(\sigma_J\) (untimed), then
- * three timed solves from the marginals:
+ * Runtime of the reconstruction pipelines against an SDP solve of the same instances
+ * (docs/papers.md#sdp-eq-2-and-runtime), per N with the reference's cases ({@link ReferenceTimings#CASES}: N3k2, N4k2,
+ * N5k2, N6k3, N7k4, N8k4). For each sample i of a case: target ρ = Hilbert–Schmidt full-rank state, its k-body
+ * marginals \(\sigma_J\) (untimed), then three timed solves from the marginals:
  * <ul>
  *   <li>MIO+CDAE: draw the HS seed, MIO (paper Eq. 3), CDAE forward pass, hermitise and normalise;</li>
  *   <li>MIO+CDAE+MIO: the same plus the second MIO (hybrid);</li>

@@ -14,7 +14,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Transfer learning N−1 → N for the CDAE (spec marginals.md §5.3): the network is fully convolutional, so the
+ * Transfer learning N−1 → N for the CDAE (docs/papers.md#transfer-learning): the network is fully convolutional, so the
  * N−1 model's weights load unchanged into the N model ({@link Cdae#forQubits}); the stage for N starts from the
  * previous stage's best checkpoint (its last weights if no validation passed the success threshold), freezes the
  * given layers (the reference code: the encoder E0, E3, E6; the paper: only the last decoder layer for 3 → 4) and
@@ -82,7 +82,8 @@ public final class TransferLearning {
 
         /**
          * The paper-scale chain N = 3 → … → 8 (S = 10, batch 100 — 25 at N = 8 —, Adam 1e-4, encoder frozen). The
-         * reference code recorded neither the sizes for N ≥ 5 nor the epochs per N (spec §12); these sizes shrink
+         * reference code recorded neither the sizes for N ≥ 5 nor the epochs per N
+         * (docs/papers.md#variants-of-paper-2); these sizes shrink
          * with N so each stage costs roughly the same (records × 4^N), and are meant for a GPU (docs/gpu.md).
          *
          * @param seed the seed

@@ -4,7 +4,7 @@
  * (arXiv:2410.11145, Mach. Learn.: Sci. Technol.), reference code {@code guerra-antonio/Learning-QM}; and
  * the generator of its training data (MIO input, target state).
  *
- * <h2>Conventions (marginals spec §1, §2)</h2>
+ * <h2>Conventions (docs/papers.md#marginals)</h2>
  * <ul>
  *   <li><b>Qubit order</b>: big-endian, qubit 0 is the leftmost tensor factor and the most significant
  *       bit of a basis index, \(i = \sum_q b_q 2^{N-1-q}\).</li>
@@ -25,26 +25,26 @@
  * </ul>
  *
  * <p>The convolutional denoising autoencoder (CDAE) of the marginals paper (Uzcategui-Contreras et al.,
- * arXiv:2410.11145, Appendix A; spec marginals.md §3–§4) in SameDiff: the network ({@link
+ * arXiv:2410.11145, Appendix A and Eq. 6) in SameDiff: the network ({@link
  * org.densitylab.marginals.Cdae}), the loss of Eq. 6 ({@link org.densitylab.marginals.CdaeLoss}) with the
  * closed-form polar gradient ({@link org.densitylab.marginals.PolarTerm}), and the {@code cdae} bench case.
- * Training is in {@link org.densitylab.marginals}, evaluation in {@link org.densitylab.marginals}.
  *
- * <p>Training of the marginals paper's CDAE (spec marginals.md §5): {@link org.densitylab.marginals.CdaeTrainer}
- * (epochs, validation, checkpoints, resume), PyTorch-compatible {@link org.densitylab.marginals.Adam} and
- * {@link org.densitylab.marginals.PlateauScheduler}, {@link org.densitylab.marginals.Checkpoint} files, and
- * {@link org.densitylab.marginals.TrainingData} over in-memory or on-disk datasets.
+ * <p>Training of the marginals paper's CDAE (docs/papers.md#training-the-cdae): {@link
+ * org.densitylab.marginals.CdaeTrainer} (epochs, validation, checkpoints, resume), PyTorch-compatible {@link
+ * org.densitylab.marginals.Adam} and {@link org.densitylab.marginals.PlateauScheduler}, {@link
+ * org.densitylab.marginals.Checkpoint} files, and {@link org.densitylab.marginals.TrainingData} over in-memory or
+ * on-disk datasets.
  *
- * <p>Evaluation of the marginals paper's models (spec marginals.md §6): post-processing and per-sample metrics
- * ({@link org.densitylab.marginals.Reconstruction}: hermitise, normalise, PSD success test, marginal fidelity),
- * the pipelines model / model+MIO / random guessing per rank ({@link org.densitylab.marginals.MarginalsEvaluation}),
- * the reference implementation's numbers ({@link org.densitylab.marginals.ReferenceNumbers}) and Fig. 2-style plots
- * ({@link org.densitylab.marginals.MarginalsPlots}).
+ * <p>Evaluation of the marginals paper's models (docs/papers.md#evaluation-success-fidelity-random-guessing):
+ * post-processing and per-sample metrics ({@link org.densitylab.marginals.Reconstruction}: hermitise, normalise, PSD
+ * success test, marginal fidelity), the pipelines model / model+MIO / random guessing per rank ({@link
+ * org.densitylab.marginals.MarginalsEvaluation}), the reference implementation's numbers ({@link
+ * org.densitylab.marginals.ReferenceNumbers}) and Fig. 2-style plots ({@link org.densitylab.marginals.MarginalsPlots}).
  *
- * <p>Transfer learning N−1 → N of the marginals paper's CDAE (spec marginals.md §5.3):
+ * <p>Transfer learning N−1 → N of the marginals paper's CDAE (docs/papers.md#transfer-learning):
  * {@link org.densitylab.marginals.TransferLearning}.
  *
- * <p>Runtime of the marginals paper's reconstructions against an SDP (spec marginals.md §8): the SDP of the marginal
+ * <p>Runtime of the marginals paper's reconstructions against an SDP (paper 2 Eq. 2): the SDP of the marginal
  * problem in the Pauli parametrisation ({@link org.densitylab.marginals.PauliSdp}), an optional external solver
  * (Debian's python3-cvxopt, {@link org.densitylab.marginals.CvxoptSdp}; no maintained Java SDP solver exists on Maven
  * Central), the reference timings ({@link org.densitylab.marginals.ReferenceTimings}) and the benchmark with its table

@@ -7,8 +7,8 @@ import org.nd4j.common.config.ND4JClassLoading;
 
 /**
  * ND4J set-up and its noise. SameDiff prints one "Added differentiated op" line per op with
- * {@code System.out} while it builds a gradient graph (not configurable through a logger; spec dl4j.md
- * pitfall 5): {@link #call} runs such code with standard output and error discarded. The streams are
+ * {@code System.out} while it builds a gradient graph (not configurable through a
+ * logger): {@link #call} runs such code with standard output and error discarded. The streams are
  * swapped for the whole JVM while the call runs, so keep such calls short. {@link #init} points ND4J's
  * class loader at the library's own, so that its backend is found under JShell and in the notebook kernel.
  */

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fixed list of bipartitions whose per-cut labels the entanglement networks predict (entanglement
- * spec §1.3): for \(k = 1,\dots,\lfloor N/2\rfloor\) all k-subsets S of {0..N−1} in lexicographic order;
- * at \(k = N/2\) only the subsets containing qubit 0, so that each cut appears once. There are
- * \(m = 2^{N-1}-1\) of them and output j of a network refers to cut j.
+ * The fixed list of bipartitions whose per-cut labels the entanglement networks predict (paper 1;
+ * docs/papers.md#bipartitions): for \(k = 1,\dots,\lfloor N/2\rfloor\) all k-subsets S of {0..N−1} in lexicographic
+ * order; at \(k = N/2\) only the subsets containing qubit 0, so that each cut appears once. There are \(m = 2^{N-1}-1\)
+ * of them and output j of a network refers to cut j.
  *
  * <p>N = 3: {0}|{1,2}, {1}|{0,2}, {2}|{0,1}. N = 4: {0}, {1}, {2}, {3}, {0,1}, {0,2}, {0,3}.
  */

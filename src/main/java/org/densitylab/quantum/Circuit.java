@@ -128,8 +128,8 @@ public final class Circuit {
     }
 
     /**
-     * Applies a 2×2 matrix to the pairs (ψ[x], ψ[x | bit]) with x's target bit clear and all control bits
-     * set (spec §1.4).
+     * Applies a 2×2 matrix to the pairs (ψ[x], ψ[x | bit]) with x's target bit clear and all control bits set (paper 1
+     * Eqs. A1–A2).
      */
     static void applyOneQubit(double[] psi, int bit, int controlMask, double[] m) {
         int d = psi.length / 2;

@@ -290,10 +290,9 @@ public final class DensityMatrix {
     }
 
     /**
-     * The partial transpose on a set S of qubits (entanglement spec §1.7):
-     * \(\rho^{T_S}_{xy} = \rho_{\tilde x \tilde y}\) where \(\tilde x\) takes the bits of x outside S and
-     * those of y on S. The result is Hermitian with trace 1 but in general not positive, so it is returned
-     * as a matrix.
+     * The partial transpose on a set S of qubits (paper 1 Eq. 3): \(\rho^{T_S}_{xy} = \rho_{\tilde x \tilde y}\) where
+     * \(\tilde x\) takes the bits of x outside S and those of y on S. The result is Hermitian with trace 1 but in
+     * general not positive, so it is returned as a matrix.
      *
      * @param qubits the transposed qubits (any subset, possibly empty or all)
      * @return \(\rho^{T_S}\)

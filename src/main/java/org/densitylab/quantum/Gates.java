@@ -38,8 +38,8 @@ public final class Gates {
     }
 
     /**
-     * A U gate with θ, φ, λ drawn i.i.d. uniform on [0, 2π), as the entanglement paper's circuits do
-     * (spec §1.4; not Haar on SU(2)).
+     * A U gate with θ, φ, λ drawn i.i.d. uniform on [0, 2π), as the entanglement paper's circuits do (paper 1 Eqs.
+     * A1–A2; not Haar on SU(2)).
      *
      * @param rng the random source
      * @return the gate
@@ -49,7 +49,8 @@ public final class Gates {
     }
 
     /**
-     * The product \(U_g\cdots U_1\) of g random U gates ("local randomisation", spec §1.5; g = 2 in the paper).
+     * The product \(U_g\cdots U_1\) of g random U gates ("local randomisation",
+     * docs/papers.md#gates-and-local-randomisation; g = 2 in the paper).
      *
      * @param g   number of gates, at least 1
      * @param rng the random source

@@ -44,7 +44,8 @@ public final class RandomStates {
     }
 
     /**
-     * A Haar-random ket as a normalised vector of i.i.d. standard complex Gaussians (marginals spec §2.2).
+     * A Haar-random ket as a normalised vector of i.i.d. standard complex Gaussians
+     * (docs/papers.md#random-states-of-rank-r).
      *
      * @param n   number of qubits
      * @param rng random source
@@ -121,10 +122,10 @@ public final class RandomStates {
     }
 
     /**
-     * A random rank-r state as the marginals paper generates it (spec §2.2): r independent Haar kets
-     * mixed with weights \(p \sim \mathrm{Dirichlet}(r,\dots,r)\) (the diagonal of a unitarily rotated
-     * r×r Hilbert–Schmidt matrix); r = 1 gives a Haar pure state. For \(r = 2^N\) this is the full-rank
-     * Hilbert–Schmidt ensemble.
+     * A random rank-r state as the marginals paper generates it (docs/papers.md#random-states-of-rank-r): r independent
+     * Haar kets mixed with weights \(p \sim \mathrm{Dirichlet}(r,\dots,r)\) (the diagonal of a unitarily rotated r×r
+     * Hilbert–Schmidt matrix); r = 1 gives a Haar pure state. For \(r = 2^N\) this is the full-rank Hilbert–Schmidt
+     * ensemble.
      *
      * @param n    number of qubits
      * @param rank 1..2^N
@@ -242,7 +243,8 @@ public final class RandomStates {
     }
 
     /**
-     * One random unitary per qubit, each the product of g random U gates (spec §1.5).
+     * One random unitary per qubit, each the product of g random U gates
+     * (docs/papers.md#gates-and-local-randomisation).
      *
      * @param n   number of qubits
      * @param g   gates per qubit (2 in the paper)

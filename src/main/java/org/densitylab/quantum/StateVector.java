@@ -152,7 +152,7 @@ public final class StateVector {
     }
 
     /**
-     * A U gate with θ, φ, λ uniform on [0, 2π) (spec §1.4).
+     * A U gate with θ, φ, λ uniform on [0, 2π) (paper 1 Eqs. A1–A2).
      *
      * @param rng random source
      * @return 8 values
@@ -172,7 +172,7 @@ public final class StateVector {
     }
 
     /**
-     * The product of g random U gates, \(U_g\cdots U_1\) (spec §1.5), as one gate.
+     * The product of g random U gates, \(U_g\cdots U_1\) (docs/papers.md#gates-and-local-randomisation), as one gate.
      *
      * @param g   number of gates, at least 1
      * @param rng random source

@@ -19,7 +19,7 @@ class DatasetSummaryTest extends QuietTest {
         int all = t.rowCount() - 1;
         assertEquals("all", t.stringColumn("group").get(all));
         assertEquals(recipe.count(), t.longColumn("states").get(all));
-        // UPB: labelled entangled on every cut (the paper's labels) but separable on every cut (spec §9)
+        // UPB: labelled entangled on every cut (the paper's labels) but separable on every cut (docs/papers.md#labels)
         assertEquals(100.0, t.doubleColumn("entangled cuts %").get(all));
         assertEquals(100.0, t.doubleColumn("label ≠ truth %").get(all));
     }

@@ -85,7 +85,7 @@ class EntanglementModelsTest extends QuietTest {
     void cutMapsForFourQubitsAndTheReferenceMatching() {
         // swapping qubits 0 and 1 of 4: cuts {0},{1},{2},{3},{0,1},{0,2},{0,3} -> {1},{0},{2},{3},{0,1},{1,2}={0,3},{1,3}={0,2}
         assertArrayEquals(new int[] {1, 0, 2, 3, 4, 6, 5}, Bipartitions.permutationMap(4, new int[] {1, 0, 2, 3}));
-        // the reference code for the 3-cycle (2,0,1) matches 0<->1 and 1<->2 (spec §7.2, r = 4)
+        // the reference code for the 3-cycle (2,0,1) matches 0<->1 and 1<->2 (docs/papers.md#variants-of-paper-1)
         SiameseBatch b;
         SplittableRandom r = new SplittableRandom(0);
         do {

@@ -32,7 +32,7 @@ class GeneratorsTest extends QuietTest {
 
     @Test
     void labelFixturesOfTheSpec() {
-        // spec §11b: code-convention values (2·Neg) and labels, order [cut {0}, cut {1}, cut {2}]
+        // values in the reference code's convention (2·Neg) and labels, order [cut {0}, cut {1}, cut {2}]
         assertArrayEquals(new double[] {1, 1, 1}, Labels.values(States.ghz(3).toDensityMatrix()), 1e-12);
         assertArrayEquals(new double[] {0.942809, 0.942809, 0.942809}, Labels.values(States.w(3).toDensityMatrix()), 1e-6);
         DensityMatrix bell0 = States.bell().tensor(Ket.basis(1, 0)).toDensityMatrix();

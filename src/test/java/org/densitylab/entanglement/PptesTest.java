@@ -15,7 +15,10 @@ import org.densitylab.quantum.DensityMatrix;
 import org.densitylab.quantum.Entanglement;
 import org.junit.jupiter.api.Test;
 
-/** The properties of spec §6.4, with the spec's numbers as the independent truth. */
+/**
+ * The families' properties (rank, PPT per cut, partial-transpose minima), with values computed independently in
+ * NumPy as the truth.
+ */
 class PptesTest extends QuietTest {
 
     private static double[] minPtEigenvalues(DensityMatrix rho) {
@@ -41,7 +44,7 @@ class PptesTest extends QuietTest {
             DensityMatrix rho = Pptes.horodecki(e[0]);
             assertState(rho, 5);
             double[] min = minPtEigenvalues(rho);
-            // cuts {0} and {1} NPT with the spec's value; the qubit party (qubit 2) PPT with min eigenvalue 0
+            // cuts {0} and {1} NPT with the NumPy value; the qubit party (qubit 2) PPT with min eigenvalue 0
             assertEquals(e[1], min[0], 5e-5 * Math.abs(e[1]) + 1e-7);
             assertEquals(e[1], min[1], 5e-5 * Math.abs(e[1]) + 1e-7);
             assertEquals(0.0, min[2], 1e-12);

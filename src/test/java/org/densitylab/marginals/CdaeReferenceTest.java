@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * PyTorch's definitions (Conv2d: \(y_o(i,j) = b_o + \sum_{c,a,e} W_{aec o}\,x_c(i+a-p, j+e-p)\); ConvTranspose2d:
  * \(y_o(s i + a - p, s j + e - p) \mathrel{+}= W_{aeoc}\,x_c(i,j)\); 2×2 max pooling; tanh). This checks whatever
  * native build runs the tests (the generic one, or the oneDNN build of {@code mvn -Ponednn}), for several batch
- * sizes in a row because the oneDNN builds are known to go wrong intermittently on dense layers (dl4j.md).
+ * sizes in a row because the oneDNN builds are known to go wrong intermittently on dense layers.
  */
 class CdaeReferenceTest extends QuietTest {
     /** float32 network vs float64 loops: relative error of the whole output. */

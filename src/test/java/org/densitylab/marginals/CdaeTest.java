@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class CdaeTest extends QuietTest {
     @Test
     void parameterCountMatchesThePaper() {
-        // spec §3.2: 88 C^2 + 42 C + 2, verified by instantiating the PyTorch model
+        // paper 2 Appendix A: 88 C^2 + 42 C + 2, verified by instantiating the PyTorch model
         assertEquals(884_202L, Cdae.parameterCount(10));
         assertEquals(9_222L, Cdae.parameterCount(1));
         assertEquals(36_042L, Cdae.parameterCount(2));

