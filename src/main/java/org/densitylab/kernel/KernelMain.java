@@ -54,6 +54,8 @@ public final class KernelMain {
                     + " from snippets to keep variables from being reset");
         }
         JupyterConnection connection = new JupyterConnection(props);
+        // a PUB socket drops messages beyond its high-water mark (1000 by default): never drop output
+        connection.getIOPub().setSndHWM(0);
         DensityKernel kernel = new DensityKernel(executor);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
