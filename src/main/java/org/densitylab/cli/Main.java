@@ -73,9 +73,9 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        // a command line shows its progress bars, on standard error, even when it is not a console (logs)
-        if (System.getProperty("densitylab.progress") == null) {
-            System.setProperty("densitylab.progress", "terminal");
+        // a command line shows its progress on standard error: in place on a terminal, plain lines in logs
+        if (System.getProperty("densitylab.progress") == null && System.getenv("DENSITYLAB_PROGRESS") == null) {
+            System.setProperty("densitylab.progress", "auto");
         }
         System.exit(run(args));
     }
