@@ -243,7 +243,8 @@ public final class KernelInstaller {
     }
 
     /**
-     * Writes a file through a temporary sibling and an atomic rename.
+     * Writes a file through a temporary sibling and an atomic rename, readable by others (0644: kernel
+     * specs, executed notebooks and reports hold no secret).
      *
      * @param target the file
      * @param text   its content
@@ -253,6 +254,9 @@ public final class KernelInstaller {
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".tmp-", ".part");
         try {
             Files.writeString(tmp, text);
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -1,7 +1,5 @@
 package org.densitylab.kernel.runner;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -37,9 +35,6 @@ import org.densitylab.progress.Progress;
  * as working directory ({@link NotebookBatch} forks one JVM per notebook for that).
  */
 public final class NotebookRunner {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls()
-            .disableHtmlEscaping().create();
-
     /** Logged when the JVM has no redefine agent and the comment-stripping fallback is used. */
     static final String NO_AGENT = "no -javaagent: leading comments are stripped from snippets instead";
 
@@ -174,8 +169,9 @@ public final class NotebookRunner {
                 }
             }
         }
+        NotebookJson.addCellIds(nb);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        KernelInstaller.writeAtomically(out, GSON.toJson(nb) + "\n");
+        KernelInstaller.writeAtomically(out, NotebookJson.format(nb));
         return new Result(run, codeCells, failed, error, seconds(t0));
     }
 
