@@ -37,7 +37,8 @@ final class MavenResolver {
 
     /** Resolves in folders under the user's cache: {@code $XDG_CACHE_HOME} or {@code ~/.cache}. */
     MavenResolver() {
-        this(userCache().resolve("densitylab").resolve("maven"));
+        this(KernelConfig.userCache(System.getenv(), System.getProperty("user.home")).resolve("densitylab")
+                .resolve("maven"));
     }
 
     /**
@@ -47,10 +48,6 @@ final class MavenResolver {
         this.base = base.toAbsolutePath().normalize();
     }
 
-    static Path userCache() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    }
 
     /**
      * @param id  a repository id
