@@ -152,6 +152,16 @@ class DensityLabKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(sum("cannot find symbol" in line for line in tb), 1, "the message once")
         self.assertNotIn("$JShell$", "\n".join(tb))
 
+    def test_system_in_asks_the_front_end(self):
+        self.flush_channels()
+        msg_id = self.kc.execute('new java.util.Scanner(System.in).nextLine().toUpperCase()', allow_stdin=True)
+        request = self.kc.get_stdin_msg(timeout=30)
+        self.assertEqual(request["msg_type"], "input_request")
+        self.kc.input("abc")
+        msgs = self.collect_until_idle(msg_id, timeout=30)
+        results = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["ABC"])
+
     def test_kernel_info_has_status(self):
         self.flush_channels()
         msg_id = self.kc.kernel_info()

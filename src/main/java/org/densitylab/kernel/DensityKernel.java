@@ -1,6 +1,7 @@
 package org.densitylab.kernel;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.JupyterInputStream;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
@@ -44,6 +45,8 @@ public final class DensityKernel extends BaseKernel {
     private final LanguageInfo languageInfo;
     private final PrintStream console;
     private final CellOutput output;
+    /** {@code System.in}: reads ask the front end for input when the request allows it. */
+    private final JupyterInputStream input = new JupyterInputStream(java.nio.charset.StandardCharsets.UTF_8);
     /** The cell output goes to: the running cell, or the last one; null before the first. */
     private volatile ShellReplyEnvironment cell;
 
@@ -56,6 +59,7 @@ public final class DensityKernel extends BaseKernel {
         this.output = new CellOutput(this::publishStream, CellOutput.INTERVAL_MILLIS, CellOutput.MAX_BYTES);
         System.setOut(output.stream("stdout"));
         System.setErr(output.stream("stderr"));
+        System.setIn(input);
         setShouldReplaceStdStreams(false);
         this.languageInfo = new LanguageInfo.Builder("java")
                 .version(Runtime.version().toString())
@@ -113,6 +117,9 @@ public final class DensityKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         output.inOrder(() -> cell = env);
+        input.setEnv(env);
+        input.setEnabled(request.isStdinEnabled());
+        env.defer(() -> input.retractEnv(env));
         CellException error = null;
         try {
             Object value = executor.execute(request.getCode(), "In [" + count + "]");
