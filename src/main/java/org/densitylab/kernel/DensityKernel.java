@@ -45,8 +45,23 @@ public final class DensityKernel extends BaseKernel {
     private final LanguageInfo languageInfo;
     private final PrintStream console;
     private final CellOutput output;
-    /** {@code System.in}: reads ask the front end for input when the request allows it. */
-    private final JupyterInputStream input = new JupyterInputStream(java.nio.charset.StandardCharsets.UTF_8);
+    /**
+     * {@code System.in}: reads ask the front end for input when the request allows it, after the text
+     * printed so far (the prompt) has been delivered.
+     */
+    private final JupyterInputStream input = new JupyterInputStream(java.nio.charset.StandardCharsets.UTF_8) {
+        @Override
+        public synchronized int read() {
+            output.flush();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            output.flush();
+            return super.read(b, off, len);
+        }
+    };
     /** The cell output goes to: the running cell, or the last one; null before the first. */
     private volatile ShellReplyEnvironment cell;
 
