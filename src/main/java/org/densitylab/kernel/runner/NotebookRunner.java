@@ -214,9 +214,12 @@ public final class NotebookRunner {
         private final List<Map.Entry<String, JsonObject>> displays = new ArrayList<>();
         private int count;
 
+        /** Starts a cell's outputs; what start-up code printed before the first cell stays with the first. */
         synchronized void begin(int executionCount) {
-            outputs = new JsonArray();
-            displays.clear();
+            if (count > 0) {
+                outputs = new JsonArray();
+                displays.clear();
+            }
             count = executionCount;
         }
 

@@ -83,7 +83,8 @@ class NotebookRunnerTest extends QuietTest {
         nb.addProperty("nbformat_minor", 4);
         Files.writeString(markdown, nb.toString());
         List<NotebookBatch.Outcome> r = NotebookBatch.runAll(List.of(invalid, failing, missingJar, nulls, nd4j,
-                markdown), dir.resolve("out"), QUICK, List.of("-Xmx1g"), 5);
+                markdown), dir.resolve("out"), Map.of(NotebookBatch.QUICK_ENV, "1", "IJAVA_STARTUP_SCRIPT",
+                "System.out.println(\"from start-up\");"), List.of("-Xmx1g"), 5);
 
         assertTrue(r.get(0).result().error().contains("not a valid notebook (JSON)"), r.get(0).result().error());
         assertEquals(1, r.get(1).result().failedCell());
@@ -122,13 +123,14 @@ class NotebookRunnerTest extends QuietTest {
                 && html.contains("<code>code</code>"), "Markdown rendered as HTML");
         assertFalse(html.contains("**bold**"), "no raw Markdown");
 
-        // --in-place: the notebook that ran gets its outputs back in its source; the failing one is left alone
+        // --in-place: the notebook that ran gets its outputs back in its source (start-up output shown in
+        // its first cell); the failing one is left alone
         String failingBefore = Files.readString(failing);
         List<String> said = NotebookBatch.writeBack(r);
         assertEquals(failingBefore, Files.readString(failing));
         assertTrue(said.get(1).startsWith("not written back: b-failing.ipynb failed"), said.toString());
         assertEquals(Files.readString(r.get(5).executed()), Files.readString(markdown));
-        assertEquals("printed\n", NotebookRunner.source(JsonParser.parseString(Files.readString(markdown))
+        assertEquals("from start-up\nprinted\n", NotebookRunner.source(JsonParser.parseString(Files.readString(markdown))
                 .getAsJsonObject().getAsJsonArray("cells").get(0).getAsJsonObject().getAsJsonArray("outputs").get(0)
                 .getAsJsonObject().get("text")));
     }
