@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # DensityLab main command. On a fresh Debian machine it installs what is missing (JDK 17, Maven, Debian's
 # Jupyter), builds the project, installs the Jupyter kernel "Java (DensityLab)" for this user, and then
-#   ./run.sh                   opens the notebooks in Jupyter (a browser tab; Ctrl-C stops the server)
+#   ./run.sh                   opens the notebooks in Jupyter (a browser tab; Ctrl-C stops the server);
+#                              as root too (containers, cloud VMs: the server gets --allow-root)
+#   ./run.sh --no-browser [JUPYTER OPTIONS]
+#                              the same server without opening a browser (remote machines, CI)
 #   ./run.sh --headless [--quick]
 #                              executes every notebook without a browser and writes the executed copies and
 #                              an HTML report to results/local/notebooks/ (--quick: the small CI configuration)
@@ -16,7 +19,7 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install o
 need=()
 if ! command -v javac >/dev/null || [ "$(java_major)" -lt 17 ]; then need+=(openjdk-17-jdk-headless); fi
 command -v mvn >/dev/null || need+=(maven)
-if [ "${1:-}" = "" ]; then
+if [ "${1:-}" = "" ] || [ "${1:-}" = --no-browser ]; then
   for p in jupyter-notebook python3-notebook jupyter-nbconvert python3-nbclient fonts-dejavu-core; do
     installed "$p" || need+=("$p")
   done
@@ -46,6 +49,7 @@ run() { java -Xmx6g -Djava.awt.headless=true -cp "$jar:target/lib/*" org.density
 
 case "${1:-}" in
   "") run notebooks ;;
+  --no-browser) run notebooks "$@" ;;
   --headless) shift; run kernel install --user >/dev/null; run run-notebooks "$@" ;;
   *) run "$@" ;;
 esac

@@ -8,10 +8,12 @@
 # What it does:
 #   1. builds target/densitylab-*-kernel.jar and target/lib if missing or older than src/ (mvn package -DskipTests);
 #   2. installs the kernelspec "java" into target/jupyter (a prefix inside the workspace; nothing is
-#      written to the user's Jupyter folders) with CI settings: C1-only JIT, 2 GB heap;
+#      written to the user's Jupyter folders) with Binder's settings (binder/kernel-options.sh:
+#      768 MB heap, 512 MB off-heap, C1-only JIT);
 #   3. runs the jupyter_kernel_test suite src/test/python/test_kernel.py against it;
 #   4. executes every notebooks/*.ipynb with `jupyter nbconvert --execute` in quick mode
-#      (DENSITYLAB_QUICK=1), failing on the first cell error; executed copies go to target/notebooks.
+#      (DENSITYLAB_QUICK=1) under those Binder settings, failing on the first cell error; executed copies
+#      go to target/notebooks (a scratch folder: the committed notebooks are not touched).
 # Uses /usr/bin/python3: the python3 first on PATH here is pyenv's and cannot see Debian's modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,8 +47,11 @@ export JUPYTER_PATH=$ROOT/target/jupyter/share/jupyter
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 mkdir -p "$JUPYTER_DATA_DIR" "$JUPYTER_RUNTIME_DIR" "$JUPYTER_CONFIG_DIR"
 
-java -jar "$KJAR" kernel install --prefix "$ROOT/target/jupyter" --name java --display-name "Java (DensityLab, CI)" \
-  --heap 2g --offheap 2g --fast-start \
+# Binder's memory settings (binder/kernel-options.sh, as binder/postBuild installs them): a notebook that
+# does not fit Binder's ~2 GB fails here.
+source binder/kernel-options.sh
+java -jar "$KJAR" kernel install --prefix "$ROOT/target/jupyter" --name java \
+  --display-name "Java (DensityLab, CI with Binder's settings)" "${BINDER_KERNEL_OPTIONS[@]}" \
   --javacpp-cache "${JAVACPP_CACHE:-$HOME/.cache/densitylab/javacpp}"
 
 echo "== jupyter_kernel_test: src/test/python/test_kernel.py"

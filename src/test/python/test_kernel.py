@@ -3,8 +3,9 @@
 Run by .ci/notebooks.sh with the kernelspec installed as "java" (JUPYTER_PATH pointing at it):
     /usr/bin/python3 -m unittest -v src/test/python/test_kernel.py
 Besides the standard KernelTests it checks the fixes the kernel exists for: variables that survive later
-imports (kernel study section 4.5), interrupt of a sleeping cell, and a cell error that leaves the kernel
-usable.
+imports (kernel study section 4.5), interrupt of a sleeping cell, a cell error that leaves the kernel
+usable, output that is never lost (200,000 lines, output from background threads) and errors that read like
+Java (the exception's class as ename, In [N] instead of JShell's snippet numbers).
 """
 import os
 import time
@@ -91,6 +92,75 @@ class DensityLabKernelTests(jupyter_kernel_test.KernelTests):
                              '"org.zeromq.ZMQ", "com.neilalexander.jnacl.NaCl").filter(n -> { try { Class.forName(n); '
                              'return true; } catch (ClassNotFoundException e) { return false; } }).count()')
         self.assertEqual(self.last_text(res[0][1]), "0")
+
+    def collect_until_idle(self, msg_id, timeout):
+        """Every iopub message of one request up to its idle status (fails if idle does not come in time)."""
+        msgs = []
+        deadline = time.monotonic() + timeout
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            msgs.append(msg)
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return msgs
+
+    def test_200000_lines_arrive_complete_in_order_then_idle(self):
+        """Issue 11: one message per println lost a third of 20,000 lines and never reported idle."""
+        self.flush_channels()
+        msg_id = self.kc.execute('for (int i = 0; i < 200_000; i++) System.out.println("line " + i);')
+        msgs = self.collect_until_idle(msg_id, timeout=120)
+        streams = [m for m in msgs if m["msg_type"] == "stream"]
+        text = "".join(m["content"]["text"] for m in streams)
+        self.assertEqual(text, "".join("line %d\n" % i for i in range(200_000)))
+        self.assertLess(len(streams), 2000, "output is batched, not one message per line")
+        self.assertEqual(msgs[-1]["content"]["execution_state"], "idle")
+        reply = self.kc.get_shell_msg(timeout=10)
+        self.assertEqual(reply["content"]["status"], "ok")
+
+    def test_output_of_a_background_thread_goes_to_the_running_cell_or_the_last(self):
+        self.flush_channels()
+        first = self.kc.execute('new Thread(() -> { try { Thread.sleep(400); } catch (InterruptedException e) { }'
+                                ' System.out.println("from the thread"); }).start();')
+        self.collect_until_idle(first, timeout=30)
+        second = self.kc.execute("Thread.sleep(2000);")
+        msgs = self.collect_until_idle(second, timeout=30)
+        text = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream")
+        self.assertEqual(text, "from the thread\n", "shown under the cell that was running")
+        third = self.kc.execute('new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException e) { }'
+                                ' System.err.println("late"); }).start();')
+        self.collect_until_idle(third, timeout=30)
+        late = self.kc.get_iopub_msg(timeout=10)
+        self.assertEqual(late["msg_type"], "stream")
+        self.assertEqual(late["parent_header"]["msg_id"], third, "after its cell ended: still under that cell")
+        self.assertEqual((late["content"]["name"], late["content"]["text"]), ("stderr", "late\n"))
+
+    def test_errors_read_like_java(self):
+        res = self.run_cells('String nothing = null;', 'int len(String s) {\n  return s.length();\n}',
+                             'int ok = 1;\nlen(nothing)', 'int bad = undefinedName;')
+        count = res[2][0]["execution_count"]
+        errors = [m["content"] for m in res[2][1] if m["msg_type"] == "error"]
+        self.assertEqual(len(errors), 1)
+        self.assertEqual(errors[0]["ename"], "java.lang.NullPointerException")
+        self.assertTrue(errors[0]["evalue"].startswith('Cannot invoke "String.length()"'), errors[0]["evalue"])
+        self.assertEqual(errors[0]["traceback"][1:], ["\tat len(In [%d]:2)" % (count - 1), "\tat cell(In [%d]:2)" % count])
+        compile_errors = [m["content"] for m in res[3][1] if m["msg_type"] == "error"]
+        self.assertEqual(len(compile_errors), 1)
+        tb = compile_errors[0]["traceback"]
+        self.assertEqual(compile_errors[0]["ename"], "CompilationException")
+        self.assertEqual(tb[0], "In [%d]:1: error: cannot find symbol" % (count + 1))
+        self.assertEqual(sum("cannot find symbol" in line for line in tb), 1, "the message once")
+        self.assertNotIn("$JShell$", "\n".join(tb))
+
+    def test_system_in_asks_the_front_end(self):
+        self.flush_channels()
+        msg_id = self.kc.execute('new java.util.Scanner(System.in).nextLine().toUpperCase()', allow_stdin=True)
+        request = self.kc.get_stdin_msg(timeout=30)
+        self.assertEqual(request["msg_type"], "input_request")
+        self.kc.input("abc")
+        msgs = self.collect_until_idle(msg_id, timeout=30)
+        results = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["ABC"])
 
     def test_kernel_info_has_status(self):
         self.flush_channels()

@@ -1,6 +1,7 @@
 package org.densitylab.cli;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,9 +73,9 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        // a command line shows its progress bars, on standard error, even when it is not a console (logs)
-        if (System.getProperty("densitylab.progress") == null) {
-            System.setProperty("densitylab.progress", "terminal");
+        // a command line shows its progress on standard error: in place on a terminal, plain lines in logs
+        if (System.getProperty("densitylab.progress") == null && System.getenv("DENSITYLAB_PROGRESS") == null) {
+            System.setProperty("densitylab.progress", "auto");
         }
         System.exit(run(args));
     }
@@ -128,9 +129,20 @@ public final class Main {
             return 0;
         }
         List<String> cmd = new ArrayList<>(List.of(jupyter, "notebook", "--notebook-dir=" + nbDir));
+        if (isRoot() && !args.contains("--allow-root")) {
+            cmd.add("--allow-root");   // containers and cloud VMs run as root; Jupyter refuses without it
+        }
         cmd.addAll(args);
         System.out.println("Starting: " + String.join(" ", cmd) + "  (Ctrl-C to stop)");
         return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
     }
 
     private static String findOnPath(String exe) {

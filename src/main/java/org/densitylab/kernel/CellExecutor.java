@@ -68,7 +68,7 @@ public final class CellExecutor implements AutoCloseable {
             }
             for (Path script : scripts) {
                 try {
-                    execute(read(script, "IJAVA_STARTUP_SCRIPTS_PATH"));
+                    execute(read(script, "IJAVA_STARTUP_SCRIPTS_PATH"), script.getFileName().toString());
                 } catch (CellException e) {
                     startupErrors.add(script + ": " + e.getMessage());
                 }
@@ -76,7 +76,7 @@ public final class CellExecutor implements AutoCloseable {
         }
         if (!config.startupScript().isBlank()) {
             try {
-                execute(config.startupScript());
+                execute(config.startupScript(), "IJAVA_STARTUP_SCRIPT");
             } catch (CellException e) {
                 startupErrors.add("IJAVA_STARTUP_SCRIPT: " + e.getMessage());
             }
@@ -94,13 +94,26 @@ public final class CellExecutor implements AutoCloseable {
     }
 
     /**
-     * Executes one cell.
+     * Executes one cell; errors name it {@code cell}.
      *
      * @param cell the cell source: Java code and line magics
      * @return the value to show as the cell's result, or {@link JShellEvaluator#NO_VALUE}
      * @throws CellException on the first failure; nothing after it runs
      */
     public Object execute(String cell) throws CellException {
+        return execute(cell, "cell");
+    }
+
+    /**
+     * Executes one cell.
+     *
+     * @param cell  the cell source: Java code and line magics
+     * @param label what the user calls the cell, {@code In [7]} in a notebook: errors say
+     *              {@code In [7]:3} for its third line
+     * @return the value to show as the cell's result, or {@link JShellEvaluator#NO_VALUE}
+     * @throws CellException on the first failure; nothing after it runs
+     */
+    public Object execute(String cell, String label) throws CellException {
         if (cell.stripLeading().startsWith("%%")) {
             String name = cell.stripLeading().substring(2).split("\\s", 2)[0];
             throw MagicError.of("%" + name, "cell magics are not supported; use line magics such as %jars,"
@@ -108,20 +121,23 @@ public final class CellExecutor implements AutoCloseable {
         }
         Object last = JShellEvaluator.NO_VALUE;
         StringBuilder code = new StringBuilder();
-        for (String line : cell.split("\n", -1)) {
-            Matcher m = MAGIC.matcher(line);
+        String[] lines = cell.split("\n", -1);
+        int codeStart = 1;
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = MAGIC.matcher(lines[i]);
             if (m.matches()) {
                 if (!code.toString().isBlank()) {
-                    last = evaluator.eval(code.toString());
-                    code.setLength(0);
+                    last = evaluator.eval(code.toString(), label, codeStart);
                 }
+                code.setLength(0);
+                codeStart = i + 2;
                 last = magic(m.group(1), m.group(2).strip());
             } else {
-                code.append(line).append('\n');
+                code.append(lines[i]).append('\n');
             }
         }
         if (!code.toString().isBlank()) {
-            last = evaluator.eval(code.toString());
+            last = evaluator.eval(code.toString(), label, codeStart);
         }
         return last;
     }
@@ -149,7 +165,8 @@ public final class CellExecutor implements AutoCloseable {
                 if (words.size() != 1) {
                     throw MagicError.of(name, "usage: %load FILE.jsh");
                 }
-                return execute(read(workDir.resolve(words.get(0)), name));
+                Path file = workDir.resolve(words.get(0));
+                return execute(read(file, name), file.getFileName().toString());
             }
             default -> throw MagicError.of(name, "unknown magic; known: %jars, %classpath, %maven,"
                     + " %mavenRepo, %load");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jdk.jshell.Diag;
@@ -48,6 +49,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final JShell shell;
     private final InProcessExecutionControl control;
     private final Set<String> classPath = new LinkedHashSet<>();
+    private final Map<String, Origin> origins = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean redefine;
 
     /**
@@ -128,27 +130,44 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws CellException if a snippet does not compile, throws, or the input ends inside a snippet
      */
     public Object eval(String code) throws CellException {
+        return eval(code, "start-up", 1);
+    }
+
+    /**
+     * Evaluates Java source holding any number of snippets, stopping at the first failure. Errors name
+     * the place as the user sees it: {@code label} and the line, for example {@code In [7]:3}.
+     *
+     * @param code      Java statements, declarations and expressions
+     * @param label     what the user calls this code: {@code In [7]}, a file name
+     * @param firstLine the line of {@code code}'s first line within that cell or file (1-based)
+     * @return the value of the last snippet if it is an expression, else {@link #NO_VALUE}
+     * @throws CellException if a snippet does not compile, throws, or the input ends inside a snippet
+     */
+    public Object eval(String code, String label, int firstLine) throws CellException {
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         Object last = NO_VALUE;
         String remaining = code;
         try {
             while (!remaining.isBlank()) {
+                int line = firstLine + newlines(code.substring(0, code.length() - remaining.length()));
                 SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(remaining);
                 Completeness c = info.completeness();
                 if (c == Completeness.EMPTY) {
                     break;
                 }
                 if (c == Completeness.DEFINITELY_INCOMPLETE || c == Completeness.CONSIDERED_INCOMPLETE) {
-                    throw new CellException("IncompleteInput", "the cell ends inside a statement",
-                            List.of("IncompleteInput: the cell ends inside a statement:", remaining.strip(),
-                                    "Close the open bracket, string or comment, or add the missing ';'."));
+                    String msg = "the code ends inside a statement";
+                    throw new CellException("IncompleteInput", msg, List.of(
+                            label + ":" + (line + newlines(leadingWhitespace(remaining))) + ": error: " + msg,
+                            remaining.strip(), "Close the open bracket, string or comment, or add the missing ';'."));
                 }
                 String source = info.source() != null ? info.source() : remaining;
                 remaining = info.remaining() == null ? "" : info.remaining();
-                if (!redefine) {
-                    source = stripLeadingComments(source);
-                }
-                last = evalSnippet(source);
+                // JShell numbers a snippet's lines from its first token: drop what comes before it
+                String stripped = redefine ? source.substring(leadingWhitespace(source).length())
+                        : stripLeadingComments(source);
+                line += newlines(source.substring(0, source.length() - stripped.length()));
+                last = evalSnippet(stripped, new Origin(label, line));
             }
         } finally {
             control.clearResults();
@@ -156,19 +175,44 @@ public final class JShellEvaluator implements AutoCloseable {
         return last;
     }
 
-    private Object evalSnippet(String source) throws CellException {
+    private static String leadingWhitespace(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return s.substring(0, i);
+    }
+
+    private static int newlines(String s) {
+        return (int) s.chars().filter(ch -> ch == '\n').count();
+    }
+
+    /**
+     * Where a snippet came from, as the user sees it.
+     *
+     * @param label the cell ({@code In [7]}) or file
+     * @param line  the line of the snippet's first token there
+     */
+    record Origin(String label, int line) {
+        String at(int snippetLine) {
+            return label + ":" + (line + Math.max(1, snippetLine) - 1);
+        }
+    }
+
+    private Object evalSnippet(String source, Origin origin) throws CellException {
         List<SnippetEvent> events = shell.eval(source);
         Object value = NO_VALUE;
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {
                 continue;
             }
+            Snippet s = e.snippet();
+            origins.put(s.id(), origin);
             if (e.exception() != null) {
                 throw fromException(e.exception());
             }
-            Snippet s = e.snippet();
             if (e.status() == Snippet.Status.REJECTED) {
-                throw compileError(s);
+                throw compileError(s, origin);
             }
             Snippet.SubKind kind = s.subKind();
             if (kind == Snippet.SubKind.VAR_VALUE_SUBKIND || kind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
@@ -185,23 +229,28 @@ public final class JShellEvaluator implements AutoCloseable {
                 value = NO_VALUE;
             }
         }
-        System.out.flush();
-        System.err.flush();
         return value;
     }
 
-    private CellException compileError(Snippet s) {
+    /**
+     * A compile error as javac prints it, once per diagnostic: {@code In [7]:2: error: MESSAGE}, the
+     * line, a caret under the span, then the message's detail lines.
+     */
+    private CellException compileError(Snippet s, Origin origin) {
         List<String> lines = new ArrayList<>();
         String first = null;
         String src = s.source();
         for (Diag d : shell.diagnostics(s).toList()) {
-            String msg = d.getMessage(Locale.ROOT);
+            List<String> msg = new ArrayList<>(List.of(readable(d.getMessage(Locale.ROOT)).split("\n")));
+            msg.removeIf(l -> l.strip().matches("location: class\\s*"));
             if (first == null) {
-                first = msg;
+                first = msg.get(0);
             }
-            lines.add((d.isError() ? "error: " : "warning: ") + msg);
             long pos = d.getStartPosition();
-            if (pos >= 0 && pos <= src.length()) {
+            boolean located = pos >= 0 && pos <= src.length();
+            String where = located ? origin.at(1 + newlines(src.substring(0, (int) pos))) : origin.at(1);
+            lines.add(where + ": " + (d.isError() ? "error: " : "warning: ") + msg.get(0));
+            if (located) {
                 int lineStart = src.lastIndexOf('\n', (int) Math.max(0, pos - 1)) + 1;
                 if (pos == 0) {
                     lineStart = 0;
@@ -212,30 +261,44 @@ public final class JShellEvaluator implements AutoCloseable {
                 long end = Math.min(Math.max(d.getEndPosition(), pos + 1), lineEnd);
                 lines.add(" ".repeat((int) (pos - lineStart)) + "^".repeat((int) Math.max(1, end - pos)));
             }
+            lines.addAll(msg.subList(1, msg.size()));
         }
         if (first == null) {
             first = "the snippet was rejected: " + src.strip();
-            lines.add(first);
+            lines.add(origin.at(1) + ": error: " + first);
         }
-        lines.add(0, "CompilationError: " + first);
-        return new CellException("CompilationError", first, lines);
+        return new CellException("CompilationException", first, lines);
     }
 
-    private static CellException fromException(JShellException ex) {
+    /** Matches JShell's wrapper names: {@code REPL.$JShell$40.o} is the user's {@code o}. */
+    private static final Pattern WRAPPER = Pattern.compile("(?:REPL\\.)?\\$JShell\\$\\d+[A-Z]?[.$]");
+
+    /**
+     * @param text a message or class name from JShell
+     * @return it with JShell's wrapper class names removed ({@code REPL.$JShell$40.o} becomes {@code o})
+     */
+    static String readable(String text) {
+        return text == null ? null : WRAPPER.matcher(text).replaceAll("");
+    }
+
+    private CellException fromException(JShellException ex) {
         if (ex instanceof UnresolvedReferenceException ure) {
-            String msg = "'" + ure.getSnippet().source().strip()
-                    + "' uses a name that is not defined yet; define it in a cell first";
-            return new CellException("UnresolvedReference", msg, List.of("UnresolvedReference: " + msg));
+            Snippet s = ure.getSnippet();
+            Origin o = origins.get(s.id());
+            String msg = "'" + s.source().strip() + "'" + (o == null ? "" : " (" + o.at(1) + ")")
+                    + " uses a name that is not defined yet; define it in a cell first";
+            return new CellException("UnresolvedReferenceException", msg,
+                    List.of("UnresolvedReferenceException: " + msg));
         }
         EvalException ee = (EvalException) ex;
-        String name = ee.getExceptionClassName();
-        String msg = ee.getMessage() == null ? "" : ee.getMessage();
+        String name = readable(ee.getExceptionClassName());
+        String msg = ee.getMessage() == null ? "" : readable(ee.getMessage());
         List<String> lines = new ArrayList<>();
         Throwable t = ee;
         String prefix = "";
         while (t != null) {
-            String n = t instanceof EvalException e2 ? e2.getExceptionClassName() : t.getClass().getName();
-            lines.add(prefix + n + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            String n = readable(t instanceof EvalException e2 ? e2.getExceptionClassName() : t.getClass().getName());
+            lines.add(prefix + n + (t.getMessage() == null ? "" : ": " + readable(t.getMessage())));
             for (StackTraceElement el : t.getStackTrace()) {
                 String cls = el.getClassName();
                 if (cls.startsWith("jdk.internal.reflect") || cls.startsWith("java.lang.reflect")
@@ -250,15 +313,21 @@ public final class JShellEvaluator implements AutoCloseable {
         return new CellException(name, msg, lines);
     }
 
-    /** JShell names cell code with an empty class and a {@code #id} file; say "cell" instead. */
-    private static String frame(StackTraceElement el) {
-        if (el.getClassName().isEmpty() || el.getClassName().startsWith("REPL.")) {
-            String where = el.getFileName() != null ? el.getFileName() : "?";
-            String method = el.getMethodName().isEmpty() || el.getMethodName().startsWith("do_it$") ? ""
-                    : el.getMethodName() + " ";
-            return method + "(cell snippet " + where + ", line " + el.getLineNumber() + ")";
+    /**
+     * A stack frame as Java prints it, with cell code placed where the user sees it:
+     * {@code fib(In [7]:3)}, {@code Foo.bar(In [5]:2)}, or {@code cell(In [7]:1)} for top-level code.
+     */
+    private String frame(StackTraceElement el) {
+        String file = el.getFileName();
+        Origin o = file != null && file.startsWith("#") ? origins.get(file.substring(1)) : null;
+        if (o == null && !el.getClassName().isEmpty() && !el.getClassName().startsWith("REPL.")) {
+            return readable(el.toString());
         }
-        return el.toString();
+        String cls = readable(el.getClassName());
+        String method = el.getMethodName().isEmpty() || el.getMethodName().startsWith("do_it$") ? "cell"
+                : el.getMethodName();
+        String where = o != null ? o.at(el.getLineNumber()) : "cell " + (file == null ? "?" : file);
+        return (cls.isEmpty() ? "" : cls + ".") + method + "(" + where + ")";
     }
 
     /**

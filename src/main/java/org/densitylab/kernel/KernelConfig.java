@@ -33,6 +33,44 @@ import java.util.concurrent.TimeUnit;
 public record KernelConfig(List<String> classPath, List<String> compilerOpts, List<String> startupScripts,
                            String startupScript, long timeoutMillis) {
 
+    /** The JVM property that tells JavaCPP where to unpack ND4J's native libraries. */
+    public static final String JAVACPP_CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
+
+    /**
+     * Unless the JVM was started with {@value #JAVACPP_CACHE_PROPERTY}, sets it to {@code $JAVACPP_CACHE}
+     * or the running user's {@code ~/.cache/densitylab/javacpp} (about 400 MB, unpacked on first use).
+     * The kernel and the notebook runner call this at start, so one kernelspec serves every user.
+     */
+    public static void useJavacppCacheOfThisUser() {
+        if (System.getProperty(JAVACPP_CACHE_PROPERTY) == null) {
+            System.setProperty(JAVACPP_CACHE_PROPERTY, javacppCache(System.getenv(), System.getProperty("user.home")));
+        }
+    }
+
+    /**
+     * @param env  the environment
+     * @param home the user's home folder
+     * @return {@code $JAVACPP_CACHE}, else {@code $XDG_CACHE_HOME/densitylab/javacpp}, else
+     *         {@code HOME/.cache/densitylab/javacpp}
+     */
+    static String javacppCache(Map<String, String> env, String home) {
+        String set = env.get("JAVACPP_CACHE");
+        if (set != null && !set.isBlank()) {
+            return set;
+        }
+        return userCache(env, home).resolve("densitylab").resolve("javacpp").toString();
+    }
+
+    /**
+     * @param env  the environment
+     * @param home the user's home folder
+     * @return the user's cache folder: {@code $XDG_CACHE_HOME}, else {@code HOME/.cache}
+     */
+    static java.nio.file.Path userCache(Map<String, String> env, String home) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        return xdg != null && !xdg.isBlank() ? java.nio.file.Path.of(xdg) : java.nio.file.Path.of(home, ".cache");
+    }
+
     /** @return the settings of the current process environment */
     public static KernelConfig fromEnvironment() {
         return fromEnvironment(System.getenv());

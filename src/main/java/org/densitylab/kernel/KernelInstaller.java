@@ -29,8 +29,9 @@ public final class KernelInstaller {
               --display-name TEXT  name shown by Jupyter (default: Java (DensityLab))
               --heap SIZE          JVM heap, e.g. 768m, 4g (default: 4g)
               --offheap SIZE       ND4J/JavaCPP off-heap limit (default: same as --heap)
-              --javacpp-cache DIR  where JavaCPP unpacks ND4J's native libraries
-                                   (default: $JAVACPP_CACHE or ~/.cache/densitylab/javacpp)
+              --javacpp-cache DIR  where JavaCPP unpacks ND4J's native libraries (default: decided when
+                                   the kernel starts: $JAVACPP_CACHE or ~/.cache/densitylab/javacpp
+                                   of the user running Jupyter)
               --omp-threads N      OpenMP threads for ND4J (default: 1; measured fastest on 2 shared cores)
               --fast-start         C1-only JIT and serial GC: ~1 s faster start and cells, slower long loops
               --jvm-opt OPT        extra JVM option (repeatable)
@@ -109,17 +110,17 @@ public final class KernelInstaller {
         String heap = opt.getOrDefault("--heap", "4g");
         String offheap = opt.getOrDefault("--offheap", heap);
         long physical = bytes(heap) + bytes(offheap) + (512L << 20);
-        String defaultCache = System.getenv("JAVACPP_CACHE") != null && !System.getenv("JAVACPP_CACHE").isBlank()
-                ? System.getenv("JAVACPP_CACHE")
-                : Path.of(System.getProperty("user.home"), ".cache", "densitylab", "javacpp").toString();
-        Path cache = Path.of(opt.getOrDefault("--javacpp-cache", defaultCache)).toAbsolutePath();
 
         List<String> argv = new ArrayList<>();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.add("-Xmx" + heap);
         argv.add("-Dorg.bytedeco.javacpp.maxbytes=" + offheap.toUpperCase(Locale.ROOT));
         argv.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (physical >> 20) + "M");
-        argv.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
+        if (opt.containsKey("--javacpp-cache")) {
+            // else the kernel picks the cache of whoever runs it (KernelConfig.useJavacppCacheOfThisUser):
+            // a kernelspec installed by root for everyone must not send other users to root's folder
+            argv.add("-Dorg.bytedeco.javacpp.cachedir=" + Path.of(opt.get("--javacpp-cache")).toAbsolutePath());
+        }
         argv.add("-Djava.awt.headless=true");
         argv.add("-Dfile.encoding=UTF-8");
         if (opt.containsKey("--fast-start")) {
@@ -243,7 +244,8 @@ public final class KernelInstaller {
     }
 
     /**
-     * Writes a file through a temporary sibling and an atomic rename.
+     * Writes a file through a temporary sibling and an atomic rename, readable by others (0644: kernel
+     * specs, executed notebooks and reports hold no secret).
      *
      * @param target the file
      * @param text   its content
@@ -253,6 +255,9 @@ public final class KernelInstaller {
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".tmp-", ".part");
         try {
             Files.writeString(tmp, text);
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

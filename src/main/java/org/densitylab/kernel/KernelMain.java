@@ -44,6 +44,7 @@ public final class KernelMain {
         // basekernel logs every message at INFO, on loggers named per socket and loop: keep java.util.logging
         // at WARNING in the kernel JVM (the kernel's stderr is the Jupyter server's log).
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
+        KernelConfig.useJavacppCacheOfThisUser();
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         CellExecutor executor = new CellExecutor(KernelConfig.fromEnvironment(), Path.of(""), System.err);
         for (String problem : executor.startupErrors()) {
@@ -54,6 +55,8 @@ public final class KernelMain {
                     + " from snippets to keep variables from being reset");
         }
         JupyterConnection connection = new JupyterConnection(props);
+        // a PUB socket drops messages beyond its high-water mark (1000 by default): never drop output
+        connection.getIOPub().setSndHWM(0);
         DensityKernel kernel = new DensityKernel(executor);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,11 +20,34 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Running Maven itself, rather than embedding a resolver in the kernel, keeps the kernel's class path
  * free of Maven's many libraries and uses the user's {@code settings.xml} (mirrors, proxies) as is.
+ *
+ * <p>Maven reads {@code .mvn/jvm.config} and {@code .mvn/maven.config} from the first folder upward from
+ * the POM that has a {@code .mvn} folder. So the POM is never put in a shared folder such as
+ * {@code /tmp}, where another user could plant {@code /tmp/.mvn/jvm.config} and run code as the notebook's
+ * user: it goes in a fresh folder under the user's own cache ({@code ~/.cache/densitylab/maven}, mode
+ * 0700), which holds an empty {@code .mvn} folder of its own so the search stops there, and Maven is told
+ * that folder is the project's base ({@code MAVEN_BASEDIR}, {@code -Dmaven.multiModuleProjectDirectory}).
  */
 final class MavenResolver {
     private static final String DEPENDENCY_PLUGIN =
             "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:build-classpath";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private final Map<String, String> repositories = new LinkedHashMap<>();
+    private final Path base;
+
+    /** Resolves in folders under the user's cache: {@code $XDG_CACHE_HOME} or {@code ~/.cache}. */
+    MavenResolver() {
+        this(KernelConfig.userCache(System.getenv(), System.getProperty("user.home")).resolve("densitylab")
+                .resolve("maven"));
+    }
+
+    /**
+     * @param base the folder the per-resolution folders are made in; created owner-only if missing
+     */
+    MavenResolver(Path base) {
+        this.base = base.toAbsolutePath().normalize();
+    }
+
 
     /**
      * @param id  a repository id
@@ -63,16 +89,20 @@ final class MavenResolver {
                 + "</dependencies></project>";
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("densitylab-maven");
+            dir = privateFolder();
             Files.writeString(dir.resolve("pom.xml"), pom);
             Path cp = dir.resolve("classpath.txt");
             Path log = dir.resolve("mvn.log");
             String mvn = System.getenv().getOrDefault("MAVEN_CMD", "mvn");
-            List<String> cmd = new ArrayList<>(List.of(mvn, "-B", "-q", "-Dstyle.color=never", "-f", dir.resolve("pom.xml").toString(),
+            List<String> cmd = new ArrayList<>(List.of(mvn, "-B", "-q", "-Dstyle.color=never",
+                    "-Dmaven.multiModuleProjectDirectory=" + dir, "-f", dir.resolve("pom.xml").toString(),
                     DEPENDENCY_PLUGIN, "-Dmdep.outputFile=" + cp, "-Dmdep.includeScope=runtime"));
             Process proc;
             try {
-                proc = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
+                pb.environment().put("MAVEN_BASEDIR", dir.toString());
+                proc = pb.start();
             } catch (IOException e) {
                 throw MagicError.of("maven", "cannot run '" + mvn + "' (" + e.getMessage() + "): install Maven"
                         + " (apt-get install maven), set MAVEN_CMD, or add the jars with %jars");
@@ -109,6 +139,22 @@ final class MavenResolver {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /**
+     * A fresh owner-only folder under {@link #base} with an empty {@code .mvn} of its own: Maven's upward
+     * search for {@code .mvn} ends in it, whatever lies above.
+     */
+    private Path privateFolder() throws IOException {
+        if (!Files.isDirectory(base)) {
+            Files.createDirectories(base);
+            if (Files.getFileStore(base).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(base, OWNER_ONLY);
+            }
+        }
+        Path dir = Files.createTempDirectory(base, "magic-");   // 0700 on POSIX file systems
+        Files.createDirectory(dir.resolve(".mvn"));
+        return dir;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -14,10 +14,19 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>The renderer is chosen when a progress starts: by default a {@link TerminalRenderer} on standard
- * error when the system property {@code densitylab.progress} is {@code terminal} or, absent the
- * property, when a console is attached; otherwise nothing. The Jupyter kernel replaces the factory with
- * {@link #setRendererFactory} so that bars update in place in the notebook.
+ * <p>The renderer is chosen when a progress starts, on standard error, by the system property
+ * {@code densitylab.progress} or else the environment variable {@code DENSITYLAB_PROGRESS}:
+ * <ul>
+ *   <li>{@code terminal}: a bar redrawn in place ({@link TerminalRenderer});</li>
+ *   <li>{@code lines}: a plain line every tenth of the work or 10 s ({@link LineRenderer}), for logs;</li>
+ *   <li>{@code auto}: {@code terminal} when a console is attached, else {@code lines} (the command line
+ *       sets this, so a log file never receives carriage returns);</li>
+ *   <li>{@code off}: nothing;</li>
+ *   <li>nothing set: {@code terminal} when a console is attached, else nothing (library code stays quiet
+ *       where nobody asked for progress, in tests for example).</li>
+ * </ul>
+ * The Jupyter kernel replaces the factory with {@link #setRendererFactory} so that bars update in place
+ * in the notebook.
  */
 public final class Progress implements AutoCloseable {
     static final long INTERVAL_NANOS = 250_000_000L;
@@ -69,9 +78,30 @@ public final class Progress implements AutoCloseable {
     }
 
     private static ProgressRenderer defaultRenderer() {
-        String mode = System.getProperty("densitylab.progress", "");
-        boolean terminal = mode.equals("terminal") || (mode.isEmpty() && System.console() != null);
-        return terminal ? new TerminalRenderer(System.err) : ProgressRenderer.SILENT;
+        String env = System.getenv("DENSITYLAB_PROGRESS");
+        String mode = System.getProperty("densitylab.progress", env == null ? "" : env);
+        return renderer(mode.strip(), System.console() != null, System.err);
+    }
+
+    /**
+     * The renderer for a mode (see the class comment).
+     *
+     * @param mode     {@code terminal}, {@code lines}, {@code auto}, {@code off} or empty
+     * @param terminal whether the output is a terminal
+     * @param err      where to draw
+     * @return the renderer
+     * @throws IllegalArgumentException for another mode, naming the setting and the choices
+     */
+    static ProgressRenderer renderer(String mode, boolean terminal, java.io.PrintStream err) {
+        return switch (mode) {
+            case "terminal" -> new TerminalRenderer(err);
+            case "lines" -> new LineRenderer(err);
+            case "auto" -> terminal ? new TerminalRenderer(err) : new LineRenderer(err);
+            case "off" -> ProgressRenderer.SILENT;
+            case "" -> terminal ? new TerminalRenderer(err) : ProgressRenderer.SILENT;
+            default -> throw new IllegalArgumentException("densitylab.progress / DENSITYLAB_PROGRESS is '" + mode
+                    + "'; use terminal, lines, auto or off");
+        };
     }
 
     /**

@@ -93,11 +93,52 @@ class CellExecutorTest extends QuietTest {
         assertEquals("java.lang.NumberFormatException", e.ename());
         assertTrue(e.traceback().get(0).contains("NumberFormatException"), e.traceback().toString());
         CellException c = assertThrows(CellException.class, () -> cells.execute("int broken = ;"));
-        assertEquals("CompilationError", c.ename());
+        assertEquals("CompilationException", c.ename());
         assertTrue(c.traceback().stream().anyMatch(l -> l.contains("int broken = ;")));
         CellException inc = assertThrows(CellException.class, () -> cells.execute("int y = (1 +"));
         assertEquals("IncompleteInput", inc.ename());
         assertEquals(7, cells.execute("3 + 4"));
+    }
+
+    @Test
+    void errorsNameTheCellAndLineTheUserSeesNotJShellSnippets() throws CellException {
+        cells.execute("int half(int x) {\n    int y = 2;\n    return x / (y - 2);\n}", "In [3]");
+        CellException e = assertThrows(CellException.class,
+                () -> cells.execute("int a = 1;\n\n// the call\nhalf(a)", "In [7]"));
+        assertEquals("java.lang.ArithmeticException", e.ename());
+        assertEquals(List.of("java.lang.ArithmeticException: / by zero", "\tat half(In [3]:3)", "\tat cell(In [7]:4)"),
+                e.traceback());
+        String all = String.join("\n", e.traceback());
+        assertFalse(all.contains("snippet") || all.contains("#"), all);
+    }
+
+    @Test
+    void exceptionsOfClassesDefinedInCellsUseTheirOwnNames() throws CellException {
+        cells.execute("class Boom extends RuntimeException { Boom(String m) { super(m); } }\n"
+                + "class Thrower { void go() { throw new Boom(\"bad\"); } }", "In [4]");
+        CellException e = assertThrows(CellException.class, () -> cells.execute("new Thrower().go();", "In [5]"));
+        assertEquals("Boom", e.ename());
+        assertEquals(List.of("Boom: bad", "\tat Thrower.go(In [4]:2)", "\tat cell(In [5]:1)"), e.traceback());
+    }
+
+    @Test
+    void nullPointerMessagesNameTheVariableNotTheWrapperClass() throws CellException {
+        cells.execute("String nothing = null;", "In [8]");
+        CellException e = assertThrows(CellException.class, () -> cells.execute("nothing.length()", "In [9]"));
+        assertEquals("java.lang.NullPointerException", e.ename());
+        // helpful NPE messages are on by default since JDK 15; JShell's field would read "REPL.$JShell$40.nothing"
+        assertEquals("Cannot invoke \"String.length()\" because \"nothing\" is null", e.evalue());
+        assertFalse(String.join("\n", e.traceback()).contains("$JShell$"), e.traceback().toString());
+    }
+
+    @Test
+    void compileErrorsAreShownOnceAtTheCellLine() {
+        CellException e = assertThrows(CellException.class,
+                () -> cells.execute("int ok = 1;\nint bad = undefinedName + 1;", "In [12]"));
+        assertEquals("CompilationException", e.ename());
+        assertEquals("cannot find symbol", e.evalue());
+        assertEquals(List.of("In [12]:2: error: cannot find symbol", "int bad = undefinedName + 1;",
+                "          ^-----------^".replace('-', '^'), "  symbol:   variable undefinedName"), e.traceback());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.densitylab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.densitylab.QuietTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +46,24 @@ class KernelInstallerTest extends QuietTest {
         assertEquals("message", k.get("interrupt_mode").getAsString());
         assertEquals("1", k.getAsJsonObject("env").get("OMP_NUM_THREADS").getAsString());
         assertEquals("/x/*.jar", k.getAsJsonObject("env").get("IJAVA_CLASSPATH").getAsString());
+    }
+
+    @Test
+    void aPrefixInstallIsReadableByAllAndLeavesTheCacheToTheUserRunningTheKernel(@TempDir Path dir) throws Exception {
+        // issue 14 item 7: kernel.json was 0600 and pointed every user at the installer's (root's) cache
+        Path jar = Files.createFile(dir.resolve("densitylab-9-kernel.jar"));
+        Files.createDirectories(dir.resolve("lib"));
+        Path spec = KernelInstaller.install(List.of("--prefix", dir.resolve("p").toString(), "--kernel-jar",
+                jar.toString()));
+        Path json = spec.resolve("kernel.json");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(json)));
+        String text = Files.readString(json);
+        assertFalse(text.contains("javacpp.cachedir"), text);
+        assertFalse(text.contains(System.getProperty("user.home") + "/"), "no installer's home in " + text);
+        // ... which the kernel decides at start, for the user running it
+        assertEquals("/home/ann/.cache/densitylab/javacpp", KernelConfig.javacppCache(Map.of(), "/home/ann"));
+        assertEquals("/xdg/densitylab/javacpp", KernelConfig.javacppCache(Map.of("XDG_CACHE_HOME", "/xdg"), "/home/ann"));
+        assertEquals("/big/jcpp", KernelConfig.javacppCache(Map.of("JAVACPP_CACHE", "/big/jcpp"), "/home/ann"));
     }
 
     @Test

@@ -11,13 +11,20 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.densitylab.kernel.KernelInstaller;
 
 /**
  * A single self-contained HTML page of a notebook run: a summary table, then every executed notebook
- * with its code, text, HTML, PNG images and errors (images inline as data URLs, so the page works offline).
+ * with its Markdown (rendered with commonmark-java), code, text, HTML, PNG images and errors (images
+ * inline as data URLs, so the page works offline).
  */
 final class HtmlReport {
+    private static final Parser PARSER = Parser.builder().build();
+    /** Markdown as HTML; raw HTML in a cell is kept, as Jupyter shows it. */
+    private static final HtmlRenderer MARKDOWN = HtmlRenderer.builder().build();
+
     private HtmlReport() {
     }
 
@@ -67,7 +74,7 @@ final class HtmlReport {
             String type = cell.get("cell_type").getAsString();
             String src = NotebookRunner.source(cell.get("source"));
             if (type.equals("markdown")) {
-                sb.append("<pre style=\"background:none\">").append(esc(src)).append("</pre>\n");
+                sb.append("<div class=\"md\">").append(MARKDOWN.render(PARSER.parse(src))).append("</div>\n");
                 continue;
             }
             if (!type.equals("code")) {

@@ -6,31 +6,45 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.densitylab.kernel.KernelInstaller;
 
 /**
- * {@code densitylab run-notebooks [--quick] [--out DIR] [PATH...]}: executes notebooks headlessly, each in
- * a fresh JVM started in the notebook's folder (as Jupyter starts a kernel), writes the executed copies
- * and an {@code index.html} report, and exits 1 if any notebook failed.
+ * {@code densitylab run-notebooks [--quick] [--out DIR] [--in-place] [PATH...]}: executes notebooks
+ * headlessly, each in a fresh JVM started in the notebook's folder (as Jupyter starts a kernel), writes the
+ * executed copies and an {@code index.html} report, and exits 1 if any notebook failed.
  *
  * <p>{@code --quick} sets {@code DENSITYLAB_QUICK=1}, which the notebooks read to run their small
- * configuration (CI, Binder); without it they run the full paper configuration.
+ * configuration (CI, Binder); without it they run the full paper configuration. {@code --in-place} also
+ * writes each notebook that ran without error back over its source, with its outputs, so that the
+ * committed notebooks show their results (on GitHub, for example).
  */
 public final class NotebookBatch {
     /** Environment variable the notebooks read for their quick mode. */
     public static final String QUICK_ENV = "DENSITYLAB_QUICK";
 
     private static final String USAGE = """
-            usage: densitylab run-notebooks [--quick] [--out DIR] [--heap SIZE] [--timeout MINUTES] [PATH...]
+            usage: densitylab run-notebooks [--quick] [--out DIR] [--in-place] [--results DIR] [--env NAME=VALUE]...
+                                            [--heap SIZE] [--timeout MINUTES] [PATH...]
               PATH               notebooks or folders of notebooks (default: notebooks)
               --quick            small configuration (DENSITYLAB_QUICK=1), as CI and Binder run
-              --out DIR          executed copies and index.html (default: results/local/notebooks)
+              --out DIR          executed copies, logs and index.html (default: results/local/notebooks)
+              --in-place         also write each notebook that ran without error back over its source,
+                                 with its outputs (a notebook over 2 MB is not written back)
+              --results DIR      where the notebooks write their results (DENSITYLAB_RESULTS; default: their own,
+                                 results/local/notebooks)
+              --env NAME=VALUE   an environment variable of the notebook JVMs (repeatable)
               --heap SIZE        heap of each notebook's JVM (default: 3g)
               --timeout MINUTES  limit per notebook (default: 60)
             """;
+
+    /** A notebook written back by {@code --in-place} stays below this size (the repository's file limit). */
+    static final long IN_PLACE_LIMIT_BYTES = 2_000_000;
 
     private NotebookBatch() {
     }
@@ -56,25 +70,43 @@ public final class NotebookBatch {
      */
     public static int main(List<String> args) throws IOException, InterruptedException {
         boolean quick = false;
+        boolean inPlace = false;
         Path out = Path.of("results", "local", "notebooks");
         String heap = "3g";
         long timeout = 60;
+        Map<String, String> env = new LinkedHashMap<>();
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--quick" -> quick = true;
-                case "--out", "--heap", "--timeout" -> {
+                case "--in-place" -> inPlace = true;
+                case "--out", "--heap", "--timeout", "--results", "--env" -> {
                     if (i + 1 >= args.size()) {
                         throw new IllegalArgumentException(a + " needs a value\n" + USAGE);
                     }
                     String v = args.get(++i);
-                    if (a.equals("--out")) {
-                        out = Path.of(v);
-                    } else if (a.equals("--heap")) {
-                        heap = v;
-                    } else {
-                        timeout = Long.parseLong(v);
+                    switch (a) {
+                        case "--out" -> out = Path.of(v);
+                        case "--heap" -> heap = v;
+                        case "--results" -> env.put("DENSITYLAB_RESULTS", Path.of(v).toAbsolutePath().toString());
+                        case "--env" -> {
+                            if (!v.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                                throw new IllegalArgumentException("--env needs NAME=VALUE, got '" + v + "'");
+                            }
+                            env.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
+                        }
+                        default -> {
+                            try {
+                                timeout = Long.parseLong(v);
+                            } catch (NumberFormatException e) {
+                                timeout = -1;
+                            }
+                            if (timeout <= 0) {
+                                throw new IllegalArgumentException("--timeout must be a whole number of minutes"
+                                        + " above 0, got '" + v + "'");
+                            }
+                        }
                     }
                 }
                 case "-h", "--help" -> {
@@ -96,8 +128,14 @@ public final class NotebookBatch {
         if (notebooks.isEmpty()) {
             throw new IllegalArgumentException("no .ipynb files in " + paths);
         }
-        List<Outcome> outcomes = runAll(notebooks, out, quick, List.of("-Xmx" + heap), timeout);
+        if (quick) {
+            env.put(QUICK_ENV, "1");
+        }
+        List<Outcome> outcomes = runAll(notebooks, out, env, List.of("-Xmx" + heap), timeout);
         Path report = HtmlReport.write(outcomes, out.resolve("index.html"), quick);
+        if (inPlace) {
+            writeBack(outcomes).forEach(System.out::println);
+        }
         int failed = 0;
         for (Outcome o : outcomes) {
             NotebookRunner.Result r = o.result();
@@ -111,6 +149,34 @@ public final class NotebookBatch {
         System.out.println((outcomes.size() - failed) + " passed, " + failed + " failed");
         System.out.println("report: " + report.toAbsolutePath());
         return failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * {@code --in-place}: copies each executed notebook over its source, unless it failed or is too large.
+     *
+     * @param outcomes the run
+     * @return one line per notebook saying what was done
+     * @throws IOException if a notebook cannot be written
+     */
+    static List<String> writeBack(List<Outcome> outcomes) throws IOException {
+        List<String> said = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            String name = o.notebook().getFileName().toString();
+            if (!o.result().ok() || !Files.exists(o.executed())) {
+                said.add("not written back: " + name + " failed; it keeps its previous content");
+                continue;
+            }
+            long size = Files.size(o.executed());
+            if (size > IN_PLACE_LIMIT_BYTES) {
+                said.add(String.format(java.util.Locale.ROOT, "not written back: %s would be %.1f MB, over the"
+                        + " %.0f MB limit; make its outputs smaller (fewer or smaller images)", name, size / 1e6,
+                        IN_PLACE_LIMIT_BYTES / 1e6));
+                continue;
+            }
+            KernelInstaller.writeAtomically(o.notebook(), Files.readString(o.executed()));
+            said.add("written back with its outputs: " + o.notebook());
+        }
+        return said;
     }
 
     /**
@@ -140,15 +206,16 @@ public final class NotebookBatch {
      *
      * @param notebooks      the notebooks
      * @param out            folder for executed copies and logs
-     * @param quick          set {@value #QUICK_ENV}=1
+     * @param env            environment variables of the notebook JVMs, e.g. {@value #QUICK_ENV}=1
      * @param jvmOptions     extra JVM options, e.g. {@code -Xmx3g}
      * @param timeoutMinutes limit per notebook
      * @return the outcomes in order
      * @throws IOException if a JVM cannot be started
      * @throws InterruptedException if interrupted while waiting
      */
-    public static List<Outcome> runAll(List<Path> notebooks, Path out, boolean quick, List<String> jvmOptions,
-                                       long timeoutMinutes) throws IOException, InterruptedException {
+    public static List<Outcome> runAll(List<Path> notebooks, Path out, Map<String, String> env,
+                                       List<String> jvmOptions, long timeoutMinutes)
+            throws IOException, InterruptedException {
         Files.createDirectories(out);
         Path agent = AgentJar.locate(out.resolve(".agent"));
         String classPath = classPath();
@@ -179,9 +246,7 @@ public final class NotebookBatch {
             cmd.add(result.toString());
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(abs.getParent().toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
-            if (quick) {
-                pb.environment().put(QUICK_ENV, "1");
-            }
+            pb.environment().putAll(env);
             pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
             Process proc = pb.start();
             NotebookRunner.Result r;

@@ -1,18 +1,13 @@
 package org.densitylab.kernel.runner;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.densitylab.kernel.CellException;
 import org.densitylab.kernel.CellExecutor;
+import org.densitylab.kernel.CellOutput;
 import org.densitylab.kernel.Display;
 import org.densitylab.kernel.JShellEvaluator;
 import org.densitylab.kernel.KernelConfig;
@@ -39,9 +35,6 @@ import org.densitylab.progress.Progress;
  * as working directory ({@link NotebookBatch} forks one JVM per notebook for that).
  */
 public final class NotebookRunner {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls()
-            .disableHtmlEscaping().create();
-
     /** Logged when the JVM has no redefine agent and the comment-stripping fallback is used. */
     static final String NO_AGENT = "no -javaagent: leading comments are stripped from snippets instead";
 
@@ -95,13 +88,15 @@ public final class NotebookRunner {
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;
         Capture capture = new Capture();
+        CellOutput output = new CellOutput(capture, CellOutput.INTERVAL_MILLIS, CellOutput.MAX_BYTES);
+        capture.output = output;
         int run = 0;
         int failed = -1;
         String error = null;
         CellExecutor executor = null;
         try {
-            System.setOut(capture.stream("stdout"));
-            System.setErr(capture.stream("stderr"));
+            System.setOut(output.stream("stdout"));
+            System.setErr(output.stream("stderr"));
             Display.attach(capture);
             Progress.setRendererFactory(NotebookProgressRenderer::new);
             executor = new CellExecutor(KernelConfig.fromEnvironment(), Path.of(""), realErr);
@@ -130,24 +125,22 @@ public final class NotebookRunner {
                     break;
                 }
                 run++;
-                capture.begin(run);
+                int count = run;
+                output.inOrder(() -> capture.begin(count));
                 try {
-                    Object value = executor.execute(source);
-                    capture.flushText();
-                    if (value != JShellEvaluator.NO_VALUE) {
-                        capture.result(Display.renderer().render(value));
-                    }
+                    Object value = executor.execute(source, "In [" + run + "]");
+                    MimeBundle result = value == JShellEvaluator.NO_VALUE ? null : Display.renderer().render(value);
+                    output.inOrder(() -> capture.result(result));
                 } catch (CellException e) {
-                    capture.flushText();
-                    capture.error(e);
+                    output.inOrder(() -> capture.error(e));
                     failed = i;
-                    error = "cell " + i + " failed: " + e.getMessage();
+                    error = "cell " + i + " (In [" + run + "]) failed: " + e.getMessage();
                 } catch (RuntimeException e) {
-                    capture.flushText();
-                    capture.error(new CellException(e.getClass().getName(), String.valueOf(e.getMessage()),
-                            List.of(e.toString())));
+                    CellException ce = new CellException(e.getClass().getName(), String.valueOf(e.getMessage()),
+                            List.of(e.toString()));
+                    output.inOrder(() -> capture.error(ce));
                     failed = i;
-                    error = "cell " + i + " failed: " + e;
+                    error = "cell " + i + " (In [" + run + "]) failed: " + e;
                 }
                 cell.add("outputs", capture.outputs());
                 cell.addProperty("execution_count", run);
@@ -158,6 +151,7 @@ public final class NotebookRunner {
         } catch (CellException e) {
             error = "the kernel could not start: " + e.getMessage();
         } finally {
+            output.close();
             Display.attach(null);
             Progress.resetRendererFactory();
             System.setOut(realOut);
@@ -175,8 +169,9 @@ public final class NotebookRunner {
                 }
             }
         }
+        NotebookJson.addCellIds(nb);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        KernelInstaller.writeAtomically(out, GSON.toJson(nb) + "\n");
+        KernelInstaller.writeAtomically(out, NotebookJson.format(nb));
         return new Result(run, codeCells, failed, error, seconds(t0));
     }
 
@@ -208,62 +203,43 @@ public final class NotebookRunner {
         throw new IllegalArgumentException("\"source\" must be a string or a list of strings");
     }
 
-    /** Collects one cell's outputs in order, merging consecutive text of the same stream. */
-    private static final class Capture implements OutputSink {
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-        private String pendingName;
+    /**
+     * Collects one cell's outputs in order, merging consecutive text of the same stream as Jupyter
+     * does. Text arrives in batches from the {@link CellOutput}; rich output goes through it too, so
+     * that it lands after the text printed before it.
+     */
+    private static final class Capture implements OutputSink, CellOutput.Target {
+        private CellOutput output;
         private JsonArray outputs = new JsonArray();
         private final List<Map.Entry<String, JsonObject>> displays = new ArrayList<>();
         private int count;
 
+        /** Starts a cell's outputs; what start-up code printed before the first cell stays with the first. */
         synchronized void begin(int executionCount) {
-            outputs = new JsonArray();
-            displays.clear();
+            if (count > 0) {
+                outputs = new JsonArray();
+                displays.clear();
+            }
             count = executionCount;
         }
 
         synchronized JsonArray outputs() {
-            flushText();
             return outputs;
         }
 
-        PrintStream stream(String name) {
-            return new PrintStream(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    synchronized (Capture.this) {
-                        if (!name.equals(pendingName)) {
-                            flushText();
-                            pendingName = name;
-                        }
-                        pending.write(b, off, len);
-                    }
-                }
-            }, true, StandardCharsets.UTF_8);
-        }
-
-        synchronized void flushText() {
-            if (pending.size() == 0) {
-                return;
-            }
-            String text = pending.toString(StandardCharsets.UTF_8);
-            pending.reset();
+        @Override
+        public synchronized void write(String name, String text) {
             int n = outputs.size();
             if (n > 0) {
                 JsonObject last = outputs.get(n - 1).getAsJsonObject();
-                if ("stream".equals(str(last.get("output_type"))) && pendingName.equals(str(last.get("name")))) {
+                if ("stream".equals(str(last.get("output_type"))) && name.equals(str(last.get("name")))) {
                     last.addProperty("text", last.get("text").getAsString() + text);
                     return;
                 }
             }
             JsonObject o = new JsonObject();
             o.addProperty("output_type", "stream");
-            o.addProperty("name", pendingName);
+            o.addProperty("name", name);
             o.addProperty("text", text);
             outputs.add(o);
         }
@@ -275,26 +251,36 @@ public final class NotebookRunner {
         }
 
         @Override
-        public synchronized void display(MimeBundle bundle, String displayId) {
-            flushText();
-            JsonObject o = new JsonObject();
-            o.addProperty("output_type", "display_data");
-            o.add("data", data(bundle));
-            o.add("metadata", new JsonObject());
-            outputs.add(o);
-            displays.add(Map.entry(displayId, o));
+        public void display(MimeBundle bundle, String displayId) {
+            output.inOrder(() -> {
+                synchronized (this) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("output_type", "display_data");
+                    o.add("data", data(bundle));
+                    o.add("metadata", new JsonObject());
+                    outputs.add(o);
+                    displays.add(Map.entry(displayId, o));
+                }
+            });
         }
 
         @Override
-        public synchronized void updateDisplay(String displayId, MimeBundle bundle) {
-            for (Map.Entry<String, JsonObject> e : displays) {
-                if (e.getKey().equals(displayId)) {
-                    e.getValue().add("data", data(bundle));
+        public void updateDisplay(String displayId, MimeBundle bundle) {
+            output.inOrder(() -> {
+                synchronized (this) {
+                    for (Map.Entry<String, JsonObject> e : displays) {
+                        if (e.getKey().equals(displayId)) {
+                            e.getValue().add("data", data(bundle));
+                        }
+                    }
                 }
-            }
+            });
         }
 
         synchronized void result(MimeBundle bundle) {
+            if (bundle == null) {
+                return;
+            }
             JsonObject o = new JsonObject();
             o.addProperty("output_type", "execute_result");
             o.addProperty("execution_count", count);

@@ -25,6 +25,7 @@ public final class NotebookRunnerMain {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        org.densitylab.kernel.KernelConfig.useJavacppCacheOfThisUser();
         NotebookRunner.Result r = NotebookRunner.run(Path.of(args[0]), Path.of(args[1]));
         Properties p = new Properties();
         p.setProperty("cellsRun", Integer.toString(r.cellsRun()));

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.densitylab.QuietTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NotebookRunnerTest extends QuietTest {
     private static final Path NOTEBOOKS = Path.of("notebooks");
+    private static final Map<String, String> QUICK = Map.of(NotebookBatch.QUICK_ENV, "1");
 
     @Test
     void everyNotebookRunsInQuickMode(@TempDir Path out) throws Exception {
         List<Path> notebooks = NotebookBatch.find(List.of(NOTEBOOKS));
         assertFalse(notebooks.isEmpty(), "no notebooks found in " + NOTEBOOKS.toAbsolutePath());
-        List<NotebookBatch.Outcome> outcomes = NotebookBatch.runAll(notebooks, out, true, List.of("-Xmx2g"), 15);
+        List<NotebookBatch.Outcome> outcomes = NotebookBatch.runAll(notebooks, out, QUICK, List.of("-Xmx2g"), 15);
         for (NotebookBatch.Outcome o : outcomes) {
             assertTrue(o.result().ok(), o.notebook() + ": " + o.result().error() + "\nlog:\n"
                     + (Files.exists(o.log()) ? Files.readString(o.log()) : "(none)"));
@@ -46,7 +48,7 @@ class NotebookRunnerTest extends QuietTest {
 
     @Test
     void theTourShowsATableAndAPlot(@TempDir Path out) throws Exception {
-        NotebookBatch.Outcome o = NotebookBatch.runAll(List.of(NOTEBOOKS.resolve("00-tour.ipynb")), out, true,
+        NotebookBatch.Outcome o = NotebookBatch.runAll(List.of(NOTEBOOKS.resolve("00-tour.ipynb")), out, QUICK,
                 List.of("-Xmx2g"), 15).get(0);
         assertTrue(o.result().ok(), o.result().error());
         List<String> mimes = outputMimes(o.executed());
@@ -71,8 +73,18 @@ class NotebookRunnerTest extends QuietTest {
         Path nd4j = notebook(dir.resolve("e-nd4j.ipynb"),
                 "org.nd4j.linalg.factory.Nd4j.ones(2, 2).sumNumber().intValue() + \" \" + "
                         + "org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName()");
-        List<NotebookBatch.Outcome> r = NotebookBatch.runAll(List.of(invalid, failing, missingJar, nulls, nd4j),
-                dir.resolve("out"), true, List.of("-Xmx1g"), 5);
+        Path markdown = notebook(dir.resolve("f-markdown.ipynb"), "System.out.println(\"printed\");");
+        JsonObject nb = JsonParser.parseString(Files.readString(markdown)).getAsJsonObject();
+        JsonObject md = new JsonObject();
+        md.addProperty("cell_type", "markdown");
+        md.add("metadata", new JsonObject());
+        md.addProperty("source", "# The title\n\nSome **bold** text and `code`.");
+        nb.getAsJsonArray("cells").add(md);
+        nb.addProperty("nbformat_minor", 4);
+        Files.writeString(markdown, nb.toString());
+        List<NotebookBatch.Outcome> r = NotebookBatch.runAll(List.of(invalid, failing, missingJar, nulls, nd4j,
+                markdown), dir.resolve("out"), Map.of(NotebookBatch.QUICK_ENV, "1", "IJAVA_STARTUP_SCRIPT",
+                "System.out.println(\"from start-up\");"), List.of("-Xmx1g"), 5);
 
         assertTrue(r.get(0).result().error().contains("not a valid notebook (JSON)"), r.get(0).result().error());
         assertEquals(1, r.get(1).result().failedCell());
@@ -91,6 +103,36 @@ class NotebookRunnerTest extends QuietTest {
                 "the forked runner redefines classes through the agent");
         assertTrue(r.get(4).result().ok(), r.get(4).result().error());
         assertEquals("4 CpuBackend", lastText(r.get(4).executed()), "ND4J finds its backend under JShell");
+
+        // executed notebooks: nbformat 4.5 cell ids, readable by others, Markdown rendered in the report
+        JsonObject executed = JsonParser.parseString(Files.readString(r.get(5).executed())).getAsJsonObject();
+        assertEquals(5, executed.get("nbformat_minor").getAsInt());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonElement c : executed.getAsJsonArray("cells")) {
+            assertTrue(c.getAsJsonObject().get("id").getAsString().matches("[a-zA-Z0-9_-]{1,64}"));
+            ids.add(c.getAsJsonObject().get("id").getAsString());
+        }
+        assertEquals(2, ids.size(), "unique ids");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(r.get(5).executed())));
+        Path report = HtmlReport.write(r, dir.resolve("out/index.html"), true);
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(report)));
+        String html = Files.readString(report);
+        assertTrue(html.contains("<h1>The title</h1>") && html.contains("<strong>bold</strong>")
+                && html.contains("<code>code</code>"), "Markdown rendered as HTML");
+        assertFalse(html.contains("**bold**"), "no raw Markdown");
+
+        // --in-place: the notebook that ran gets its outputs back in its source (start-up output shown in
+        // its first cell); the failing one is left alone
+        String failingBefore = Files.readString(failing);
+        List<String> said = NotebookBatch.writeBack(r);
+        assertEquals(failingBefore, Files.readString(failing));
+        assertTrue(said.get(1).startsWith("not written back: b-failing.ipynb failed"), said.toString());
+        assertEquals(Files.readString(r.get(5).executed()), Files.readString(markdown));
+        assertEquals("from start-up\nprinted\n", NotebookRunner.source(JsonParser.parseString(Files.readString(markdown))
+                .getAsJsonObject().getAsJsonArray("cells").get(0).getAsJsonObject().getAsJsonArray("outputs").get(0)
+                .getAsJsonObject().get("text")));
     }
 
     private static Path notebook(Path file, String... sources) throws IOException {
@@ -130,6 +172,6 @@ class NotebookRunnerTest extends QuietTest {
     private static String lastText(Path executed) throws IOException {
         JsonArray cells = JsonParser.parseString(Files.readString(executed)).getAsJsonObject().getAsJsonArray("cells");
         JsonArray outs = cells.get(cells.size() - 1).getAsJsonObject().getAsJsonArray("outputs");
-        return outs.get(outs.size() - 1).getAsJsonObject().getAsJsonObject("data").get("text/plain").getAsString();
+        return NotebookRunner.source(outs.get(outs.size() - 1).getAsJsonObject().getAsJsonObject("data").get("text/plain"));
     }
 }
