@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32C;
+import org.densitylab.util.AtomicFiles;
 
 /**
  * Writes a dataset column by column as records are generated, without holding it in memory, so that it
@@ -301,7 +302,7 @@ public final class DatasetWriter implements AutoCloseable {
         for (FileChannel ch : channels) {
             ch.force(false);
         }
-        FileIo.writeAtomically(partial.resolve(PROGRESS), manifest().toJson(Manifest.PROGRESS_FORMAT));
+        AtomicFiles.writeString(partial.resolve(PROGRESS), manifest().toJson(Manifest.PROGRESS_FORMAT));
     }
 
     private Manifest manifest() {
@@ -344,19 +345,19 @@ public final class DatasetWriter implements AutoCloseable {
             channels[c].write(ByteBuffer.wrap(header), 0);
             channels[c].force(true);
         }
-        FileIo.writeAtomically(partial.resolve(MANIFEST), manifest().toJson(Manifest.FORMAT));
+        AtomicFiles.writeString(partial.resolve(MANIFEST), manifest().toJson(Manifest.FORMAT));
         Files.deleteIfExists(partial.resolve(PROGRESS));
-        FileIo.fsyncDirectory(partial);
+        AtomicFiles.fsyncDirectory(partial);
         close();
         Path target = dir.toAbsolutePath().normalize();
         if (Files.exists(target)) {
             Path old = target.resolveSibling(target.getFileName() + ".replaced");
             FileIo.deleteRecursively(old);
-            FileIo.moveAtomically(target, old);
-            FileIo.moveAtomically(partial, target);
+            AtomicFiles.move(target, old);
+            AtomicFiles.move(partial, target);
             FileIo.deleteRecursively(old);
         } else {
-            FileIo.moveAtomically(partial, target);
+            AtomicFiles.move(partial, target);
         }
         return target;
     }
