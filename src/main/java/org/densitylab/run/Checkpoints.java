@@ -85,7 +85,9 @@ public final class Checkpoints implements AutoCloseable {
                 if (p == null) {
                     throw new IOException("checkpoint " + last + " has no provenance record; delete the folder to train afresh");
                 }
-                Provenance saved = Provenance.fromJson(new String(p, StandardCharsets.UTF_8), last);
+                // the fields the caller states are compared (a trainer may open a folder knowing only its model)
+                Provenance saved = Provenance.fromJson(new String(p, StandardCharsets.UTF_8), last)
+                        .restrictedTo(provenance.fields().keySet());
                 provenance.requireCompatible(saved, dir);
                 now = provenance.continuing(saved);
                 byte[] copy = entries.get(BEST_COPY);

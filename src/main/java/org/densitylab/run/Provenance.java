@@ -124,6 +124,22 @@ public final class Provenance {
     }
 
     /**
+     * @param names field names
+     * @return a record with only those of its fields (and their rules)
+     */
+    public Provenance restrictedTo(java.util.Collection<String> names) {
+        Map<String, String> f = new LinkedHashMap<>();
+        Map<String, Rule> r = new LinkedHashMap<>();
+        fields.forEach((k, v) -> {
+            if (names.contains(k)) {
+                f.put(k, v);
+                r.put(k, rules.getOrDefault(k, Rule.FIXED));
+            }
+        });
+        return new Provenance(f, r, extensions);
+    }
+
+    /**
      * These inputs, with the extensions of {@code saved} and the allowed changes from it appended.
      *
      * @param saved the saved run's inputs (compatible with these), or null
@@ -267,14 +283,14 @@ public final class Provenance {
         /**
          * Adds another record's fields under a prefix ("prefix.field"), keeping their rules.
          *
-         * @param prefix the prefix
+         * @param prefix the prefix ("": the fields as they are)
          * @param other  the record
          * @return this
          */
         public Builder with(String prefix, Provenance other) {
             other.fields.forEach((k, v) -> {
-                if (!k.equals("library-version")) {
-                    put(prefix + "." + k, v, other.rules.getOrDefault(k, Rule.FIXED));
+                if (prefix.isEmpty() || !k.equals("library-version")) {
+                    put(prefix.isEmpty() ? k : prefix + "." + k, v, other.rules.getOrDefault(k, Rule.FIXED));
                 }
             });
             return this;
