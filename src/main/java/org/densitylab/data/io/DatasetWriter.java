@@ -91,6 +91,23 @@ public final class DatasetWriter implements AutoCloseable {
     }
 
     /**
+     * The checkpoint of an interrupted run of a dataset (what {@link #resume} would continue).
+     *
+     * @param dir the final directory of the dataset
+     * @return its manifest so far (name, recipe, seed, records), or null if there is no interrupted run
+     * @throws IOException if the checkpoint cannot be read
+     */
+    public static Manifest interruptedRun(Path dir) throws IOException {
+        Path partial = partialDirectory(dir);
+        if (!Files.exists(partial)) {
+            return null;
+        }
+        Path progress = partial.resolve(PROGRESS);
+        return Manifest.read(Files.exists(progress) ? progress : partial.resolve(MANIFEST), "delete " + partial,
+                Manifest.PROGRESS_FORMAT, Manifest.FORMAT);
+    }
+
+    /**
      * Starts writing a new dataset.
      *
      * @param dir     the final directory of the dataset; its parent is created if needed
