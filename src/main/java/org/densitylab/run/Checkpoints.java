@@ -197,13 +197,18 @@ public final class Checkpoints implements AutoCloseable {
     }
 
     private static Map<String, byte[]> unzip(byte[] bytes, Path file) throws IOException {
+        int n = bytes.length;
+        // a complete zip ends with its end-of-central-directory record (no comment is written)
+        if (n < 22 || bytes[n - 22] != 0x50 || bytes[n - 21] != 0x4b || bytes[n - 20] != 5 || bytes[n - 19] != 6) {
+            throw corrupt(file, n == 0 ? "empty" : "truncated, or not a DensityLab checkpoint");
+        }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (InputStream in = new ByteArrayInputStream(bytes); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.put(e.getName(), zip.readAllBytes());
             }
         } catch (IOException e) {
-            throw corrupt(file, AtomicFiles.reason(e));
+            throw corrupt(file, e instanceof java.io.EOFException ? "truncated" : AtomicFiles.reason(e));
         }
         byte[] contents = entries.remove(CONTENTS);
         if (contents == null) {

@@ -71,13 +71,13 @@ class MarginalsCommandTest extends QuietTest {
         assertEquals(0, train(dir, "--epochs", "1", "--eval-samples", "0"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> train(dir, "--epochs", "2", "--eval-samples", "0", "--model", "model2", "--samples", "80"));
-        assertTrue(e.getMessage().contains("--model model1 -> model2") && e.getMessage().contains("--samples 120 -> 80"),
+        assertTrue(e.getMessage().contains("model: model1 → model2") && e.getMessage().contains("samples: 120 → 80"),
                 e.getMessage());
         Path foreign = tmp.resolve("foreign");
         Files.createDirectories(foreign);
         Files.copy(dir.resolve("last.ckpt"), foreign.resolve("last.ckpt"));
         e = assertThrows(IllegalArgumentException.class, () -> train(foreign, "--epochs", "1", "--eval-samples", "0"));
-        assertTrue(e.getMessage().contains("not written by marginals-train"), e.getMessage());
+        assertTrue(e.getMessage().contains("without provenance.json"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> train(tmp.resolve("x"), "--freeze", "encoder"));
         assertTrue(e.getMessage().contains("needs --transfer-from"), e.getMessage());
     }
@@ -86,7 +86,7 @@ class MarginalsCommandTest extends QuietTest {
     void transferToFourQubitsWithAFrozenEncoderChangesOnlyTheDecoder() throws Exception {
         Path n3 = tmp.resolve("n3");
         assertEquals(0, train(n3, "--epochs", "1", "--eval-samples", "0"));
-        Checkpoint source = Checkpoint.read(MarginalsCommand.weightsOf(n3));
+        Checkpoint source = Checkpoint.read(org.densitylab.marginals.MarginalsExperiment.weightsOf(n3));
         Path n4 = tmp.resolve("n4");
         assertEquals(0, MarginalsCommand.train(List.of("--n", "4", "--scale", "1", "--samples", "40", "--batch", "20",
                 "--validation", "0", "--lr", "1e-3", "--epochs", "1", "--eval-samples", "0", "--transfer-from", n3.toString(),
@@ -119,7 +119,7 @@ class MarginalsCommandTest extends QuietTest {
         }
         assertTrue(Files.readString(dir.resolve("command.txt")).startsWith("densitylab marginals-train --n 3"));
         // the numbers are those of the named checkpoint at the documented seed (the training seed + 1)
-        Checkpoint c = Checkpoint.read(MarginalsCommand.weightsOf(dir));
+        Checkpoint c = Checkpoint.read(org.densitylab.marginals.MarginalsExperiment.weightsOf(dir));
         MarginalsEvaluation.RankResult r = MarginalsEvaluation.evaluate(c.network(3), 2, 8, 6, 6L);
         assertEquals(r.guessMean(), t.numberColumn("guess").getDouble(6), 1e-12);
         assertEquals(r.success(), t.numberColumn("success").getDouble(6), 1e-12);

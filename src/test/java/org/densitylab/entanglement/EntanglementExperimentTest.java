@@ -32,7 +32,7 @@ class EntanglementExperimentTest extends QuietTest {
         }
         Path out = tmp.resolve("out");
         for (String f : List.of("results.csv", "table.html", "accuracy.png", "separator.png", "routing.csv",
-                "consistency.csv", "checkpoints/separator/best.sd", "checkpoints/separator/state.json")) {
+                "consistency.csv", "checkpoints/separator/best.ckpt", "checkpoints/separator/last.ckpt", "provenance.json")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         // the routing counts every test state once
@@ -43,7 +43,7 @@ class EntanglementExperimentTest extends QuietTest {
                 n += routing.intColumn("member " + i).getInt(r);
             }
             String set = routing.stringColumn("test set").get(r);
-            assertEquals(LabelledStates.load(tmp.resolve("data").resolve(set + "-x0.002")).size(), n, set);
+            assertEquals(LabelledStates.load(tmp.resolve("data").resolve(set + "-x0.002-s" + (3 + 10 + EntanglementExperiment.TESTS.indexOf(set)))).size(), n, set);
         }
         // the consistency table: the network and the PPT criterion, which is invariant up to float32 rounding
         Table consistency = Table.read().csv(out.resolve("consistency.csv").toFile());
