@@ -212,7 +212,8 @@ public final class Checkpoints implements AutoCloseable {
         }
         byte[] contents = entries.remove(CONTENTS);
         if (contents == null) {
-            throw corrupt(file, entries.isEmpty() ? "not a DensityLab checkpoint" : "truncated");
+            throw corrupt(file, entries.isEmpty() ? "not a DensityLab checkpoint"
+                    : "truncated, or written by an earlier DensityLab whose checkpoints cannot be resumed safely");
         }
         for (String name : new String(contents, StandardCharsets.UTF_8).split("\n")) {
             if (!name.isEmpty() && !entries.containsKey(name)) {

@@ -30,8 +30,14 @@ class MarginalsCommandTest extends QuietTest {
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
     private int train(Path dir, String... extra) throws Exception {
-        List<String> a = new ArrayList<>(List.of("--n", "3", "--scale", "1", "--samples", "120", "--batch", "40",
-                "--validation", "10", "--lr", "1e-3", "--seed", "5", "--out", dir.toString()));
+        List<String> base = List.of("--n", "3", "--scale", "1", "--samples", "120", "--batch", "40",
+                "--validation", "10", "--lr", "1e-3", "--seed", "5", "--out", dir.toString());
+        List<String> a = new ArrayList<>();
+        for (int i = 0; i < base.size(); i += 2) {
+            if (!List.of(extra).contains(base.get(i))) {
+                a.addAll(base.subList(i, i + 2));
+            }
+        }
         a.addAll(List.of(extra));
         return MarginalsCommand.train(a, out);
     }
