@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.densitylab.QuietTest;
 import org.densitylab.data.io.DatasetInfo;
@@ -29,16 +28,9 @@ class HostileUserTest extends QuietTest {
     private final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
     private int train(Path dir, String... extra) throws Exception {
-        List<String> base = List.of("--n", "3", "--scale", "1", "--samples", "40", "--batch", "20", "--validation", "0",
-                "--lr", "1e-3", "--epochs", "1", "--eval-samples", "0", "--out", dir.toString());
-        List<String> a = new ArrayList<>();
-        for (int i = 0; i < base.size(); i += 2) {
-            if (!List.of(extra).contains(base.get(i))) {
-                a.addAll(base.subList(i, i + 2));
-            }
-        }
-        a.addAll(List.of(extra));
-        return MarginalsCommand.train(a, out);
+        return MarginalsCommand.train(MarginalsCommandTest.arguments(List.of("--n", "3", "--scale", "1", "--samples", "40",
+                "--batch", "20", "--validation", "0", "--lr", "1e-3", "--epochs", "1", "--eval-samples", "0",
+                "--out", dir.toString()), extra), out);
     }
 
     private static boolean empty(Path dir) throws Exception {

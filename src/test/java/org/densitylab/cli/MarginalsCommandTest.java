@@ -30,8 +30,12 @@ class MarginalsCommandTest extends QuietTest {
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
     private int train(Path dir, String... extra) throws Exception {
-        List<String> base = List.of("--n", "3", "--scale", "1", "--samples", "120", "--batch", "40",
-                "--validation", "10", "--lr", "1e-3", "--seed", "5", "--out", dir.toString());
+        return MarginalsCommand.train(arguments(List.of("--n", "3", "--scale", "1", "--samples", "120", "--batch", "40",
+                "--validation", "10", "--lr", "1e-3", "--seed", "5", "--out", dir.toString()), extra), out);
+    }
+
+    /** The base options ("--name value" pairs) with those given again in {@code extra} replaced, then {@code extra}. */
+    static List<String> arguments(List<String> base, String... extra) {
         List<String> a = new ArrayList<>();
         for (int i = 0; i < base.size(); i += 2) {
             if (!List.of(extra).contains(base.get(i))) {
@@ -39,7 +43,7 @@ class MarginalsCommandTest extends QuietTest {
             }
         }
         a.addAll(List.of(extra));
-        return MarginalsCommand.train(a, out);
+        return a;
     }
 
     private static Checkpoint last(Path dir) throws Exception {

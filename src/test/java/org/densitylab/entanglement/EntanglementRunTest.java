@@ -62,8 +62,8 @@ class EntanglementRunTest extends QuietTest {
         float[] states = new float[2 * 2 * 64];
         states[128 + 5] = Float.NaN;
         try (DatasetWriter w = DatasetWriter.create(dir, DatasetInfo.of("nan", java.util.Map.of("recipe", "nan"), 1), cols)) {
-            w.append(org.densitylab.data.io.Chunk.of(2).with("states", states).with("labels", new byte[8])
-                    .with("negativity", new double[8]).with("truth", new int[8]).with("group", new int[2]));
+            w.append(org.densitylab.data.io.Chunk.of(2).with("states", states).with("labels", new byte[6])
+                    .with("negativity", new double[6]).with("truth", new int[6]).with("group", new int[2]));
             w.commit();
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelledStates.load(dir));
