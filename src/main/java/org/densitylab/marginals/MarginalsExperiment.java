@@ -115,7 +115,7 @@ public final class MarginalsExperiment {
             java.util.Objects.requireNonNull(freeze, "freeze");
             java.util.Objects.requireNonNull(out, "out");
             if (freeze != Freeze.NONE && transferFrom == null) {
-                throw new IllegalArgumentException("--freeze " + Options.word(freeze) + " needs --transfer-from (frozen layers"
+                throw new IllegalArgumentException("--freeze " + word(freeze) + " needs --transfer-from (frozen layers"
                         + " would keep their random initial weights)");
             }
             if (transferFrom != null) {
@@ -156,10 +156,10 @@ public final class MarginalsExperiment {
 
         /** @return every setting that decides the results (the epochs may grow) */
         public Provenance provenance() {
-            return Provenance.builder().fixed("n", n).fixed("k", k).fixed("model", Options.word(model)).fixed("samples", samples)
+            return Provenance.builder().fixed("n", n).fixed("k", k).fixed("model", word(model)).fixed("samples", samples)
                     .fixed("seed", seed).fixed("scale", scale).fixed("lr", learningRate).fixed("batch", batch)
                     .fixed("validation", validation).fixed("trace-term", traceTerm)
-                    .fixed("transfer-from", transferFrom == null ? "" : transferFrom).fixed("freeze", Options.word(freeze))
+                    .fixed("transfer-from", transferFrom == null ? "" : transferFrom).fixed("freeze", word(freeze))
                     .growing("epochs", epochs).free("eval-samples", evalSamples).free("eval-k", evalK).build();
         }
     }
@@ -170,14 +170,9 @@ public final class MarginalsExperiment {
         }
     }
 
-    /** Option words of enums, shared with the command line. */
-    static final class Options {
-        private Options() {
-        }
-
-        static String word(Enum<?> e) {
-            return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
+    /** The option word of a choice: model1, all-but-last, ... */
+    private static String word(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
@@ -213,8 +208,8 @@ public final class MarginalsExperiment {
                 return null;
             }
             Path weights = weightsOf(dir);
-            Table t = evaluate(Map.of(Options.word(s.model()), weights), s.n(), s.evalK(), s.evalSamples(), s.seed() + 1);
-            writeResults(dir, t, "CDAE N=" + s.n() + " k=" + s.evalK() + " (" + Options.word(s.model()) + ", "
+            Table t = evaluate(Map.of(word(s.model()), weights), s.n(), s.evalK(), s.evalSamples(), s.seed() + 1);
+            writeResults(dir, t, "CDAE N=" + s.n() + " k=" + s.evalK() + " (" + word(s.model()) + ", "
                     + weights.getFileName() + ")", s.n(), s.evalK());
             return t;
         }

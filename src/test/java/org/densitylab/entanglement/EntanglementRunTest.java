@@ -31,17 +31,18 @@ class EntanglementRunTest extends QuietTest {
     void otherLabelsAreRefusedNamingTheFieldMoreEpochsResumeAndAnotherSeedGetsItsOwnDatasets() throws Exception {
         Path data = tmp.resolve("data");
         Path out = tmp.resolve("out");
-        EntanglementExperiment.run(settings(true, 1, 1, data, out));
+        EntanglementExperiment.run(settings(true, 2, 1, data, out));
         // a Table III on the verified-trained folder: refused naming the field, before generating the negativity set
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EntanglementExperiment.run(settings(false, 1, 1, data, out)));
+                () -> EntanglementExperiment.run(settings(false, 2, 1, data, out)));
         assertTrue(e.getMessage().contains("labels: verified → negativity"), e.getMessage());
         try (var d = Files.list(data)) {
             assertTrue(d.noneMatch(p -> p.getFileName().toString().startsWith("train-negativity")), "no dataset generated");
         }
-        // more epochs (the λ switch derived from them moves too): resumed, and recorded
-        EntanglementExperiment.run(settings(true, 2, 1, data, out));
-        assertTrue(RunFolder.read(out).extensions().stream().anyMatch(x -> x.endsWith("epochs: 1 → 2")));
+        // more epochs (the λ switch derived from them moves from epoch 1 to 2): resumed, and recorded
+        EntanglementExperiment.run(settings(true, 4, 1, data, out));
+        assertTrue(RunFolder.read(out).extensions().stream().anyMatch(x -> x.endsWith("epochs: 2 → 4")));
+        assertTrue(RunFolder.read(out).extensions().stream().anyMatch(x -> x.endsWith("lambda-from-epoch: 1 → 2")));
         // another seed with the shared data folder: datasets of its own seed
         Path out2 = tmp.resolve("out2");
         EntanglementExperiment.run(settings(true, 1, 2, data, out2));
