@@ -61,6 +61,11 @@ class HostileUserTest extends QuietTest {
         assertEquals(0, train(dir));
         assertTrue(Files.isRegularFile(dir.resolve("last.ckpt")));
         assertEquals(1, Files.readAllLines(dir.resolve("command.txt")).size());
+        // the files a run writes are readable by others, like the datasets
+        for (String f : List.of("last.ckpt", "command.txt", "provenance.json", "history.csv")) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve(f))), f);
+        }
     }
 
     @Test
