@@ -18,6 +18,7 @@ import org.densitylab.progress.Progress;
 import org.densitylab.run.Checkpoints;
 import org.densitylab.run.Provenance;
 import org.densitylab.run.Values;
+import org.densitylab.util.AtomicFiles;
 import org.densitylab.util.Seeds;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -28,7 +29,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *
  * <p>With a checkpoint folder, every epoch ends with one atomic commit ({@link Checkpoints}) of {@code last.ckpt}
  * (weights, Adam state, the selected weights, history and the run's {@link Provenance}) and, when the validation
- * loss improved, {@code best.ckpt}. Training with the same folder resumes after the last finished epoch; more epochs,
+ * loss improved, {@code best.ckpt}; {@code history.csv} shows the history. Training with the same folder resumes after the last finished epoch; more epochs,
  * a later λ switch, more batches per epoch and another learning rate are allowed (and recorded), while another
  * architecture, other options or other training states are refused naming each differing field.
  */
@@ -209,6 +210,9 @@ public final class Trainer {
                 }
                 State state = new State(config, kind, options, history, bestEpoch);
                 store.commit(entries(state, net), improved ? entries(state, best) : null);
+                if (checkpoint != null) {
+                    AtomicFiles.writeString(checkpoint.resolve("history.csv"), historyCsv(history));
+                }
             }
         }
         return new Result(best == null ? net : best, List.copyOf(history), bestEpoch);
@@ -231,6 +235,24 @@ public final class Trainer {
             p.with("datasets", datasets);
         }
         return p.build();
+    }
+
+    /** The history as CSV: epoch, λ, learning rate, training BCE, then BCE and accuracy per validation set, seconds. */
+    static String historyCsv(List<Epoch> history) {
+        StringBuilder sb = new StringBuilder("epoch,lambda,learningRate,trainBce");
+        int sets = history.isEmpty() ? 0 : history.get(0).valBce().length;
+        for (int v = 0; v < sets; v++) {
+            sb.append(",valBce").append(v).append(",valAccuracy").append(v);
+        }
+        sb.append(",seconds\n");
+        for (Epoch e : history) {
+            sb.append(String.format(Locale.ROOT, "%d,%.3g,%.3g,%.6f", e.epoch() + 1, e.lambda(), e.learningRate(), e.trainBce()));
+            for (int v = 0; v < e.valBce().length; v++) {
+                sb.append(String.format(Locale.ROOT, ",%.6f,%.2f", e.valBce()[v], e.valAccuracy()[v]));
+            }
+            sb.append(String.format(Locale.ROOT, ",%.1f%n", e.seconds()));
+        }
+        return sb.toString();
     }
 
     private static Map<String, byte[]> entries(State state, EntanglementNet net) {

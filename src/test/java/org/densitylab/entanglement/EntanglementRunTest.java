@@ -43,6 +43,10 @@ class EntanglementRunTest extends QuietTest {
         EntanglementExperiment.run(settings(true, 4, 1, data, out));
         assertTrue(RunFolder.read(out).extensions().stream().anyMatch(x -> x.endsWith("epochs: 2 → 4")));
         assertTrue(RunFolder.read(out).extensions().stream().anyMatch(x -> x.endsWith("lambda-from-epoch: 1 → 2")));
+        List<String> history = Files.readAllLines(out.resolve("checkpoints/cnn/history.csv"));
+        assertEquals(5, history.size(), "header + 4 epochs");
+        assertTrue(history.get(1).startsWith("1,0.00,") && history.get(2).startsWith("2,0.500,")
+                && history.get(4).startsWith("4,0.500,"), "λ per epoch, as trained: " + history);
         // another seed with the shared data folder: datasets of its own seed
         Path out2 = tmp.resolve("out2");
         EntanglementExperiment.run(settings(true, 1, 2, data, out2));
