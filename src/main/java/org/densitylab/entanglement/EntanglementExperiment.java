@@ -243,7 +243,15 @@ public final class EntanglementExperiment {
                 ? Trainer.load(checkpoints(s, EntanglementNet.Kind.SIAMESE).resolve(org.densitylab.run.Checkpoints.BEST), s.config(),
                         EntanglementNet.Kind.SIAMESE)
                 : null;
-        Ensemble ensemble = Ensemble.train(separator, train, val, e.members(), s.out().resolve("checkpoints").resolve("ensemble"), initial);
+        // the members depend on M (their domains) and, warm-started, on the Siamese network: their folder is named after
+        // both, so a rerun that trained either further (more epochs) trains new members instead of resuming stale ones
+        List<org.nd4j.linalg.api.ndarray.INDArray> upstream = new ArrayList<>(separator.parameters().values());
+        if (initial != null) {
+            upstream.addAll(org.densitylab.nn.Graphs.parameters(initial.graph()).values());
+        }
+        String key = LabelledStates.crc(upstream).replace("crc32c ", "");
+        Ensemble ensemble = Ensemble.train(separator, train, val, e.members(), s.out().resolve("checkpoints").resolve("ensemble-" + key),
+                initial);
         Table routing = Table.create("states per ensemble member", StringColumn.create("test set"));
         for (int i = 0; i < Ensemble.MEMBERS; i++) {
             routing.addColumns(tech.tablesaw.api.IntColumn.create("member " + i));

@@ -140,6 +140,11 @@ public final class Separator {
         return sum.reshape(-1, 2, 2, 2, 2, 2, 2).permute(0, 1, 3, 5, 2, 4, 6).reshape(-1, 1, 8, 8).div(TERMS);
     }
 
+    /** @return the trainable parameters by name (live) */
+    Map<String, INDArray> parameters() {
+        return Graphs.parameters(sd);
+    }
+
     /** @return number of trainable parameters */
     public long parameterCount() {
         return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)

@@ -54,6 +54,18 @@ class EntanglementExperimentTest extends QuietTest {
         // a rerun resumes every checkpoint and reproduces the table
         Table again = EntanglementExperiment.run(s);
         assertEquals(t.doubleColumn("accuracy").asList(), again.doubleColumn("accuracy").asList());
+        assertEquals(1, ensembleFolders(out), "the members were resumed, not trained again");
+        // more epochs of the Siamese network (its selected weights change): new members from it, the old ones kept
+        var longer = new EntanglementExperiment.Settings(true, 0.002, 0.002, options.withEpochs(3), List.of(EntanglementNet.Kind.SIAMESE),
+                Variant.PAPER, tmp.resolve("data"), out, CnnConfig.paper(3), schedule);
+        EntanglementExperiment.run(longer);
+        assertEquals(2, ensembleFolders(out));
+    }
+
+    private static long ensembleFolders(Path out) throws java.io.IOException {
+        try (var d = Files.list(out.resolve("checkpoints"))) {
+            return d.filter(p -> p.getFileName().toString().startsWith("ensemble-")).count();
+        }
     }
 
     @Test
