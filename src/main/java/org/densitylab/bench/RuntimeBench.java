@@ -55,11 +55,7 @@ public final class RuntimeBench {
         Table t = RuntimeBenchmark.table(rows);
         Path dir = Path.of(System.getProperty("densitylab.results", "results/local"), name);
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "runtime", ".csv.tmp");
-            t.write().csv(tmp.toFile());
-            Files.move(tmp, dir.resolve("runtime.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            org.densitylab.util.AtomicFiles.write(dir.resolve("runtime.csv"), os -> t.write().csv(os));
             MarginalsPlots.savePng(RuntimeBenchmark.plot("reconstruction from marginals: runtime per state", t),
                     dir.resolve("runtime.png"));
         } catch (IOException e) {

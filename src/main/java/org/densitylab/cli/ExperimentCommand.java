@@ -3,13 +3,13 @@ package org.densitylab.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.densitylab.entanglement.Variant;
 import org.densitylab.entanglement.CnnConfig;
 import org.densitylab.entanglement.EntanglementExperiment;
 import org.densitylab.entanglement.EntanglementNet;
 import org.densitylab.entanglement.TrainingOptions;
+import org.densitylab.run.Provenance;
+import org.densitylab.run.RunFolder;
 
 /**
  * {@code densitylab entanglement-tables}: reproduces Table II (or III) of the entanglement paper with a
@@ -33,78 +33,67 @@ final class ExperimentCommand {
               of kernel 2, 3, 4; 3 of kernel 2, 3) and writes ablation.csv and ablation.png.
               --variant reference-code uses the reference code's dataset choices and its Siamese cut pairing (wrong
               for the permutation (2,0,1), see docs/papers.md); the default is the paper's datasets and the correct pairing.
-              Rerunning resumes from the checkpoints in --out (also with more --epochs or another --learning-rate,
-              e.g. a lower rate for the last epochs of a short schedule); command.txt keeps every invocation.""";
+              Rerunning resumes from the checkpoints in --out (also with more --epochs, a later --lambda-from-epoch,
+              more --batches-per-epoch or another --learning-rate, e.g. a lower rate for the last epochs of a short
+              schedule); other settings (--labels, --seed, the scales, ...) are refused naming each, before any work.
+              Datasets are named after their recipe, scale, variant and seed (e.g. train-verified-x0.01-s1), so runs
+              with other seeds never share them. provenance.json records the settings, command.txt every invocation;
+              a second run on the same --out is refused while the first runs.""";
 
     private ExperimentCommand() {
     }
 
     static int run(List<String> arguments) throws Exception {
-        List<String> args = new ArrayList<>(arguments);
-        boolean ablation = args.remove("--ablation");
-        Map<String, String> o = DatasetCommand.options(args, List.of("out", "data", "labels", "kinds", "epochs",
-                "lambda-from-epoch", "learning-rate", "batches-per-epoch", "train-scale", "test-scale", "seed", "variant",
-                "separator-epochs", "members", "member-epochs", "member-batches"));
-        if (!o.containsKey("out") || o.containsKey("")) {
+        Options o = Options.parse(arguments, List.of("out", "data", "labels", "kinds", "epochs", "lambda-from-epoch",
+                "learning-rate", "batches-per-epoch", "train-scale", "test-scale", "seed", "variant", "separator-epochs",
+                "members", "member-epochs", "member-batches"), List.of("ablation"));
+        if (!o.has("out") || !o.positional().isEmpty()) {
             System.err.println(USAGE);
             return 2;
         }
-        Path out = Path.of(o.get("out"));
+        Path out = o.path("out", null);
         List<EntanglementNet.Kind> kinds = new ArrayList<>();
         boolean ensemble = false;
-        for (String k : o.getOrDefault("kinds", "cnn,siamese").split(",")) {
-            if (k.trim().equalsIgnoreCase("ensemble")) {
-                ensemble = true;
-            } else if (k.trim().equalsIgnoreCase("cnn") || k.trim().equalsIgnoreCase("siamese")) {
-                kinds.add(EntanglementNet.Kind.valueOf(k.trim().toUpperCase(Locale.ROOT)));
-            } else {
-                throw new IllegalArgumentException("unknown --kinds entry '" + k + "' (choose from cnn, siamese, ensemble)");
+        for (String k : o.string("kinds", "cnn,siamese").split(",")) {
+            switch (k.trim()) {
+                case "ensemble" -> ensemble = true;
+                case "cnn" -> kinds.add(EntanglementNet.Kind.CNN);
+                case "siamese" -> kinds.add(EntanglementNet.Kind.SIAMESE);
+                default -> throw new IllegalArgumentException("--kinds: '" + k + "' is not one of cnn, siamese, ensemble");
             }
         }
-        int epochs = Integer.parseInt(o.getOrDefault("epochs", "20"));
-        TrainingOptions options = TrainingOptions.shortened(epochs, Long.parseLong(o.getOrDefault("seed", "1")))
-                .withMaxBatches(Integer.parseInt(o.getOrDefault("batches-per-epoch", "0")));
-        if (o.containsKey("learning-rate")) {
-            options = options.withLearningRate(Double.parseDouble(o.get("learning-rate")));
+        boolean verified = o.choice("labels", "verified", "verified", "negativity").equals("verified");
+        boolean referenceCode = o.choice("variant", "paper", "paper", "reference-code").equals("reference-code");
+        int epochs = o.integer("epochs", 20, 1);
+        TrainingOptions options = TrainingOptions.shortened(epochs, o.seed("seed", 1))
+                .withMaxBatches(o.integer("batches-per-epoch", 0, 0)).withLearningRate(o.positive("learning-rate", 1e-3))
+                .withReferenceCode(referenceCode);
+        if (o.has("lambda-from-epoch")) {
+            options = options.withLambdaFromEpoch(o.integer("lambda-from-epoch", 0, 0));
         }
-        if (o.containsKey("lambda-from-epoch")) {
-            options = options.withLambdaFromEpoch(Integer.parseInt(o.get("lambda-from-epoch")));
-        }
-        String variant = o.getOrDefault("variant", "paper");
-        if (!variant.equals("paper") && !variant.equals("reference-code")) {
-            throw new IllegalArgumentException("--variant must be 'paper' or 'reference-code', got '" + variant + "'");
-        }
-        boolean referenceCode = variant.equals("reference-code");
-        options = options.withReferenceCode(referenceCode);
         EntanglementExperiment.EnsembleSchedule schedule = null;
+        String start = o.choice("members", "fresh", "fresh", "warm");
         if (ensemble) {
-            String start = o.getOrDefault("members", "fresh");
-            if (!start.equals("fresh") && !start.equals("warm")) {
-                throw new IllegalArgumentException("--members must be 'fresh' or 'warm', got '" + start + "'");
-            }
             boolean warm = start.equals("warm");
-            TrainingOptions members = TrainingOptions.shortened(Integer.parseInt(o.getOrDefault("member-epochs", String.valueOf(epochs))),
-                    options.seed()).withMaxBatches(Integer.parseInt(o.getOrDefault("member-batches",
-                    String.valueOf(options.maxBatchesPerEpoch()))));
-            schedule = new EntanglementExperiment.EnsembleSchedule(Integer.parseInt(o.getOrDefault("separator-epochs", "20")),
+            TrainingOptions members = TrainingOptions.shortened(o.integer("member-epochs", epochs, 1), options.seed())
+                    .withMaxBatches(o.integer("member-batches", options.maxBatchesPerEpoch(), 0));
+            schedule = new EntanglementExperiment.EnsembleSchedule(o.integer("separator-epochs", 20, 1),
                     (warm ? members.withLambdaFromEpoch(0) : members).withReferenceCode(referenceCode), warm);
         }
-        var s = new EntanglementExperiment.Settings(!o.getOrDefault("labels", "verified").equals("negativity"),
-                Double.parseDouble(o.getOrDefault("train-scale", "1")), Double.parseDouble(o.getOrDefault("test-scale", "1")),
+        var s = new EntanglementExperiment.Settings(verified, o.positive("train-scale", 1), o.positive("test-scale", 1),
                 options, kinds, referenceCode ? Variant.REFERENCE_CODE : Variant.PAPER,
-                Path.of(o.getOrDefault("data", out.resolve("datasets").toString())), out, CnnConfig.paper(3), schedule);
-        java.nio.file.Files.createDirectories(out);
-        java.nio.file.Files.writeString(out.resolve("command.txt"), "densitylab entanglement-tables " + String.join(" ", arguments) + "\n",
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        if (ablation) {
-            var table = EntanglementExperiment.ablation(s, EntanglementExperiment.ablationConfigs(3));
-            table.write().csv(out.resolve("ablation.csv").toFile());
-            org.knowm.xchart.BitmapEncoder.saveBitmap(EntanglementExperiment.ablationChart(table), out.resolve("ablation.png").toString(),
-                    org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
-            System.out.println(table.printAll());
+                o.path("data", out.resolve("datasets")), out, CnnConfig.paper(3), schedule);
+        String command = o.commandLine("entanglement-tables");
+        if (o.has("ablation")) {
+            Provenance p = Provenance.builder().with("", EntanglementExperiment.provenance(s)).fixed("ablation", "Fig. A1").build();
+            try (RunFolder folder = RunFolder.open(out, p, command)) {
+                var table = EntanglementExperiment.ablation(s, EntanglementExperiment.ablationConfigs(3));
+                EntanglementExperiment.writeAblation(s, table);
+                System.out.println(table.printAll());
+            }
             return 0;
         }
-        var table = EntanglementExperiment.run(s);
+        var table = EntanglementExperiment.run(s, command);
         System.out.println(EntanglementExperiment.wide(table, "accuracy").printAll());
         return 0;
     }

@@ -99,12 +99,35 @@ public final class Main {
         try {
             return e.command().run(List.of(Arrays.copyOfRange(args, 1, args.length)));
         } catch (IllegalArgumentException ex) {
-            System.err.println("densitylab " + args[0] + ": " + ex.getMessage());
+            System.err.println("densitylab " + args[0] + ": " + message(ex));
             return 2;
         } catch (Exception ex) {
-            System.err.println("densitylab " + args[0] + ": " + ex);
+            System.err.println("densitylab " + args[0] + ": " + message(ex));
             return 1;
         }
+    }
+
+    /**
+     * A failure as users should read it: the innermost message that says something, without Java class names or the
+     * same message wrapped twice.
+     *
+     * @param e the failure
+     * @return the message
+     */
+    static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank()
+                || t.getMessage().equals(t.getCause().toString()) || t.getMessage().contains(t.getCause().getClass().getName()))) {
+            t = t.getCause();
+        }
+        if (t instanceof java.io.IOException io && !(t.getMessage() != null && t.getMessage().contains(" "))) {
+            return org.densitylab.util.AtomicFiles.reason(io);
+        }
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            return "internal error (" + t.getClass().getSimpleName() + "); please report it with the command line";
+        }
+        return m.replaceAll("\\b(java|javax|org|com)\\.[a-z0-9_.]+\\.([A-Z][A-Za-z0-9]*(Exception|Error)): ", "");
     }
 
     static String usage() {

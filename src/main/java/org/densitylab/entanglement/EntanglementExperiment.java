@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.densitylab.util.ReferenceData;
+import org.densitylab.run.Provenance;
+import org.densitylab.run.RunFolder;
+import org.densitylab.util.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -107,6 +110,53 @@ public final class EntanglementExperiment {
      * @throws IOException if a file cannot be written
      */
     public static Table run(Settings s) throws IOException {
+        return run(s, null);
+    }
+
+    /**
+     * Runs the experiment in its output folder, a {@link RunFolder}: locked against a second writer, refused (before
+     * any dataset is generated) if it holds a run with other settings, naming each, and logging {@code command}.
+     *
+     * @param s       the settings
+     * @param command the invocation to log in {@code command.txt}, or null
+     * @return the table of {@link #run(Settings)}
+     * @throws IOException if a file cannot be written
+     */
+    public static Table run(Settings s, String command) throws IOException {
+        try (RunFolder folder = RunFolder.open(s.out(), provenance(s), command)) {
+            return runInFolder(s);
+        }
+    }
+
+    /**
+     * Every setting that decides the results: labels, scales, variant, seed, networks, architecture, options and
+     * the ensemble's schedule (the datasets' checksums are recorded by each trainer). More epochs, a later λ switch,
+     * more batches per epoch and another learning rate are extensions.
+     *
+     * @param s the settings
+     * @return the record
+     */
+    public static Provenance provenance(Settings s) {
+        TrainingOptions o = s.options();
+        Provenance.Builder p = Provenance.builder().fixed("labels", s.verified() ? "verified" : "negativity")
+                .fixed("train-scale", s.trainScale()).fixed("test-scale", s.testScale()).fixed("variant", s.variant())
+                .fixed("seed", o.seed()).fixed("kinds", s.kinds()).fixed("architecture", s.config())
+                .fixed("batch-size", o.batchSize()).fixed("lambda", o.lambda())
+                .growing("epochs", o.epochs()).growing("lambda-from-epoch", o.lambdaFromEpoch())
+                .growing("batches-per-epoch", o.maxBatchesPerEpoch() == 0 ? Integer.MAX_VALUE : o.maxBatchesPerEpoch())
+                .free("learning-rate", o.learningRate()).free("data", s.data().toAbsolutePath().normalize());
+        EnsembleSchedule e = s.ensemble();
+        p.fixed("ensemble", e == null ? "none" : (e.warmStart() ? "warm" : "fresh"));
+        if (e != null) {
+            p.growing("separator-epochs", e.separatorEpochs()).growing("member-epochs", e.members().epochs())
+                    .growing("member-lambda-from-epoch", e.members().lambdaFromEpoch())
+                    .growing("member-batches", e.members().maxBatchesPerEpoch() == 0 ? Integer.MAX_VALUE
+                            : e.members().maxBatchesPerEpoch());
+        }
+        return p.build();
+    }
+
+    private static Table runInFolder(Settings s) throws IOException {
         Table result = runModels(s);
         Map<String, LabelledStates> tests = tests(s);
         int t = 0;
@@ -132,7 +182,8 @@ public final class EntanglementExperiment {
     private static Table runModels(Settings s) throws IOException {
         Files.createDirectories(s.out());
         long seed = s.options().seed();
-        LabelledStates train = dataset(s, s.verified() ? "train-verified" : "train-negativity", s.trainScale(), seed);
+        String trainName = s.verified() ? "train-verified" : "train-negativity";
+        LabelledStates train = dataset(s, trainName, s.trainScale(), seed);
         List<LabelledStates> val = List.of(dataset(s, "val-bisep", s.trainScale(), seed + 1),
                 dataset(s, "val-2xd", s.trainScale(), seed + 2));
         Map<String, LabelledStates> tests = tests(s);
@@ -146,7 +197,8 @@ public final class EntanglementExperiment {
         LabelledStates probe = mixed.subset(sample);
         Map<String, Consistency> consistency = new LinkedHashMap<>();
         for (EntanglementNet.Kind kind : s.kinds()) {
-            Trainer.Result r = Trainer.train(s.config(), kind, train, val, s.options(), checkpoints(s, kind));
+            Trainer.Result r = Trainer.train(s.config(), kind, train, val, s.options(), checkpoints(s, kind), null,
+                    datasets(s, trainName, seed, List.of("val-bisep", "val-2xd"), List.of(seed + 1, seed + 2)));
             String name = kind == EntanglementNet.Kind.CNN ? "CNN" : "Siamese CNN";
             int t = 0;
             for (Map.Entry<String, LabelledStates> e : tests.entrySet()) {
@@ -157,7 +209,8 @@ public final class EntanglementExperiment {
         }
         if (!consistency.isEmpty()) {
             consistency.put("PPT criterion", Consistency.of(Evaluation::pptPredictions, probe, false, new java.util.SplittableRandom(seed + 30)));
-            Consistency.table(consistency).write().csv(s.out().resolve("consistency.csv").toFile());
+            Table c = Consistency.table(consistency);
+            AtomicFiles.write(s.out().resolve("consistency.csv"), os -> c.write().csv(os));
         }
         if (s.ensemble() != null) {
             Map<String, float[]> predictions = ensemble(s, train, val, tests);
@@ -190,9 +243,18 @@ public final class EntanglementExperiment {
         separator.train(dataset(s, "train-separable", s.trainScale(), seed + 20), dataset(s, "val-separable", s.trainScale(), seed + 21),
                 e.separatorEpochs(), 128, seed, s.out().resolve("checkpoints").resolve("separator"));
         EntanglementNet initial = e.warmStart()
-                ? Trainer.load(checkpoints(s, EntanglementNet.Kind.SIAMESE).resolve("best.sd"), s.config(), EntanglementNet.Kind.SIAMESE)
+                ? Trainer.load(checkpoints(s, EntanglementNet.Kind.SIAMESE).resolve(org.densitylab.run.Checkpoints.BEST), s.config(),
+                        EntanglementNet.Kind.SIAMESE)
                 : null;
-        Ensemble ensemble = Ensemble.train(separator, train, val, e.members(), s.out().resolve("checkpoints").resolve("ensemble"), initial);
+        // the members depend on M (their domains) and, warm-started, on the Siamese network: their folder is named after
+        // both, so a rerun that trained either further (more epochs) trains new members instead of resuming stale ones
+        List<org.nd4j.linalg.api.ndarray.INDArray> upstream = new ArrayList<>(separator.parameters().values());
+        if (initial != null) {
+            upstream.addAll(org.densitylab.nn.Graphs.parameters(initial.graph()).values());
+        }
+        String key = LabelledStates.crc(upstream).replace("crc32c ", "");
+        Ensemble ensemble = Ensemble.train(separator, train, val, e.members(), s.out().resolve("checkpoints").resolve("ensemble-" + key),
+                initial);
         Table routing = Table.create("states per ensemble member", StringColumn.create("test set"));
         for (int i = 0; i < Ensemble.MEMBERS; i++) {
             routing.addColumns(tech.tablesaw.api.IntColumn.create("member " + i));
@@ -208,8 +270,9 @@ public final class EntanglementExperiment {
                 routing.intColumn(i + 1).append(n[i]);
             }
         }
-        routing.write().csv(s.out().resolve("routing.csv").toFile());
-        BitmapEncoder.saveBitmap(Separator.boxPlot(m), s.out().resolve("separator.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.write(s.out().resolve("routing.csv"), os -> routing.write().csv(os));
+        AtomicFiles.write(s.out().resolve("separator.png"), os -> BitmapEncoder.saveBitmap(Separator.boxPlot(m), os,
+                BitmapEncoder.BitmapFormat.PNG));
         return predictions;
     }
 
@@ -232,7 +295,10 @@ public final class EntanglementExperiment {
         for (CnnConfig c : configs) {
             Settings one = new Settings(s.verified(), s.trainScale(), s.testScale(), s.options(), List.of(EntanglementNet.Kind.CNN),
                     s.variant(), s.data(), s.out().resolve("conv" + c.convLayers() + "-k" + c.kernel()), c);
-            Table r = runModels(one);
+            Table r;
+            try (RunFolder folder = RunFolder.open(one.out(), provenance(one), null)) {
+                r = runModels(one);
+            }
             t.intColumn("convolutions").append(c.convLayers());
             t.intColumn("kernel").append(c.kernel());
             t.longColumn("parameters").append(c.parameters());
@@ -384,22 +450,62 @@ public final class EntanglementExperiment {
         return runs;
     }
 
+    /**
+     * The folder of a dataset under the data directory: recipe, scale, variant and seed in its name, so runs with
+     * other seeds never share it; an existing folder's manifest must agree.
+     */
+    static Path datasetDir(Settings s, String name, double scale, long seed) {
+        return s.data().resolve(name + (scale == 1 ? "" : "-x" + scale) + (s.variant() == Variant.PAPER ? "" : "-code")
+                + "-s" + seed);
+    }
+
     private static LabelledStates dataset(Settings s, String name, double scale, long seed) throws IOException {
-        Path dir = s.data().resolve(name + (scale == 1 ? "" : "-x" + scale) + (s.variant() == Variant.PAPER ? "" : "-code"));
+        Path dir = datasetDir(s, name, scale, seed);
         if (!Files.exists(dir)) {
             Recipe r = EntanglementRecipes.byName(name, 3, s.variant(), scale);
             EntanglementDataset.write(r, seed, dir);
         }
+        try (org.densitylab.data.io.Dataset ds = org.densitylab.data.io.Dataset.open(dir, false)) {
+            var info = ds.info();
+            String recipe = info.recipe().has("recipe") ? info.recipe().get("recipe").getAsString() : "";
+            if (info.seed() != seed || !recipe.equals(name)) {
+                throw new IllegalArgumentException("dataset " + dir + " holds recipe '" + recipe + "' with seed " + info.seed()
+                        + ", not '" + name + "' with seed " + seed + "; delete it, or give another --data folder");
+            }
+        }
         return LabelledStates.load(dir);
     }
 
+    /** The datasets' provenance for a trainer (train and validation sets). */
+    private static Provenance datasets(Settings s, String train, long seed, List<String> validation, List<Long> valSeeds)
+            throws IOException {
+        Provenance.Builder p = Provenance.builder().dataset("train", datasetDir(s, train, s.trainScale(), seed));
+        for (int i = 0; i < validation.size(); i++) {
+            p.dataset(validation.get(i), datasetDir(s, validation.get(i), s.trainScale(), valSeeds.get(i)));
+        }
+        return p.build();
+    }
+
     private static void write(Table result, Settings s) throws IOException {
-        Path csv = s.out().resolve("results.csv");
-        result.write().csv(csv.toFile());
-        Files.writeString(s.out().resolve("table.html"), "<h3>" + result.name() + "</h3>\n"
+        AtomicFiles.write(s.out().resolve("results.csv"), os -> result.write().csv(os));
+        AtomicFiles.writeString(s.out().resolve("table.html"), "<h3>" + result.name() + "</h3>\n"
                 + org.densitylab.plot.TableHtml.html(wide(result, "accuracy")) + "\n<h3>paper</h3>\n"
                 + org.densitylab.plot.TableHtml.html(wide(result, "paper")) + "\n");
-        BitmapEncoder.saveBitmap(chart(result), s.out().resolve("accuracy.png").toString(), BitmapEncoder.BitmapFormat.PNG);
-        Files.writeString(s.out().resolve("settings.txt"), s.toString() + "\n");
+        AtomicFiles.write(s.out().resolve("accuracy.png"), os -> BitmapEncoder.saveBitmap(chart(result), os,
+                BitmapEncoder.BitmapFormat.PNG));
+        AtomicFiles.writeString(s.out().resolve("settings.txt"), s.toString() + "\n");
+    }
+
+    /**
+     * Writes the ablation's table and chart ({@code ablation.csv}, {@code ablation.png}) into the settings' folder.
+     *
+     * @param s     the settings
+     * @param table the table of {@link #ablation}
+     * @throws IOException naming the file if it cannot be written
+     */
+    public static void writeAblation(Settings s, Table table) throws IOException {
+        AtomicFiles.write(s.out().resolve("ablation.csv"), os -> table.write().csv(os));
+        AtomicFiles.write(s.out().resolve("ablation.png"), os -> BitmapEncoder.saveBitmap(ablationChart(table), os,
+                BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -255,8 +255,13 @@ public final class EntanglementRecipes {
      * @param variant permutation rule
      * @param scale   count factor
      * @return the recipe
+     * @throws IllegalArgumentException if the family has no states of n qubits (all but HORODECKI_2XD are 3-qubit)
      */
     public static Recipe pptes(String name, Pptes.Family family, int n, Variant variant, double scale) {
+        if (family != Pptes.Family.HORODECKI_2XD && n != 3) {
+            throw new IllegalArgumentException("recipe " + name + " holds 3-qubit states only, not " + n + "-qubit ones;"
+                    + " give --qubits 3");
+        }
         return new Recipe(name, n, variant, scale, new Builder(scale)
                 .add(lower(family), 10_000, Acceptance.ALL, r -> Pptes.sample(family, n, variant, r)).build());
     }

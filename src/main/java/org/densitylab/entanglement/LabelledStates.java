@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.densitylab.data.ChunkBuffers;
 import org.densitylab.data.io.Dataset;
 import org.densitylab.quantum.Bipartitions;
+import org.densitylab.run.Values;
 
 /**
  * States with per-cut labels in memory, as the networks consume them: {@code states} float32
@@ -18,6 +19,8 @@ import org.densitylab.quantum.Bipartitions;
  * @param truth  true status per cut, or null
  */
 public record LabelledStates(int qubits, int size, float[] states, byte[] labels, int[] truth) {
+    /** Records checked at a time when a dataset is loaded. */
+    private static final int CHECK_CHUNK = 4096;
 
     /**
      * @throws IllegalArgumentException if the arrays do not match the size
@@ -44,19 +47,68 @@ public record LabelledStates(int qubits, int size, float[] states, byte[] labels
     }
 
     /**
-     * Loads a dataset written by {@code densitylab dataset} (verifying its checksums).
+     * Loads a dataset written by {@code densitylab dataset}, verifying its checksums and its values chunk by chunk:
+     * finite state entries of modulus at most 1, labels 0 or 1, statuses −1, 0 or 1.
      *
      * @param dir the dataset directory
      * @return the states
      * @throws IOException if the dataset is missing or corrupt
+     * @throws IllegalArgumentException naming the file and the record if a value is not finite or out of range
      */
     public static LabelledStates load(Path dir) throws IOException {
         try (Dataset ds = Dataset.open(dir)) {
             long[] shape = ds.column("states").shape(ds.records());
             int qubits = Integer.numberOfTrailingZeros((int) shape[2]);
-            return new LabelledStates(qubits, Math.toIntExact(ds.records()), ds.readColumn("states").floats(),
-                    ds.readColumn("labels").bytes(), ds.readColumn("truth").ints());
+            float[] states = ds.readColumn("states").floats();
+            byte[] labels = ds.readColumn("labels").bytes();
+            int[] truth = ds.readColumn("truth").ints();
+            int per = 2 << (2 * qubits);
+            Path file = dir.resolve(ds.column("states").fileName());
+            // a density matrix has entries of modulus at most 1 (a little more for float32 rounding)
+            for (int first = 0; first < ds.records(); first += CHECK_CHUNK) {
+                int n = (int) Math.min(CHECK_CHUNK, ds.records() - first);
+                Values.requireInRange(states, first * per, n * per, per, 0, -1.001, 1.001, file);
+            }
+            int m = Bipartitions.count(qubits);
+            Values.requireInRange(labels, m, 0, 1, dir.resolve(ds.column("labels").fileName()));
+            for (int i = 0; i < truth.length; i++) {
+                if (truth[i] < -1 || truth[i] > 1) {
+                    throw new IllegalArgumentException(dir.resolve(ds.column("truth").fileName()) + ": record " + i / m
+                            + " holds the status " + truth[i] + ", outside -1..1; regenerate the dataset");
+                }
+            }
+            return new LabelledStates(qubits, Math.toIntExact(ds.records()), states, labels, truth);
         }
+    }
+
+    /**
+     * A short fingerprint of the states and labels (their number and CRC32C), recorded in a training run's provenance.
+     *
+     * @return e.g. "560 states, crc32c 1a2b3c4d"
+     */
+    public String fingerprint() {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * 4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < states.length; i += 4096) {
+            b.clear();
+            b.asFloatBuffer().put(states, i, Math.min(4096, states.length - i));
+            b.limit(4 * Math.min(4096, states.length - i));
+            crc.update(b);
+        }
+        crc.update(labels);
+        return size + " states, crc32c " + String.format("%08x", crc.getValue());
+    }
+
+    /** CRC32C of arrays' float values (a fingerprint of a network's weights). */
+    static String crc(java.util.Collection<org.nd4j.linalg.api.ndarray.INDArray> arrays) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        for (var a : arrays) {
+            for (float f : a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat()) {
+                int bits = Float.floatToIntBits(f);
+                crc.update(new byte[] {(byte) bits, (byte) (bits >> 8), (byte) (bits >> 16), (byte) (bits >> 24)});
+            }
+        }
+        return "crc32c " + String.format("%08x", crc.getValue());
     }
 
     /** @return number of cuts m */

@@ -2,8 +2,12 @@ package org.densitylab.entanglement;
 
 import java.util.Map;
 import java.util.Random;
+import org.densitylab.nn.Graphs;
 import org.densitylab.nn.Init;
 import org.densitylab.nn.Quiet;
+import org.densitylab.run.Checkpoints;
+import org.densitylab.run.Provenance;
+import org.densitylab.run.Values;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -136,6 +140,11 @@ public final class Separator {
         return sum.reshape(-1, 2, 2, 2, 2, 2, 2).permute(0, 1, 3, 5, 2, 4, 6).reshape(-1, 1, 8, 8).div(TERMS);
     }
 
+    /** @return the trainable parameters by name (live) */
+    Map<String, INDArray> parameters() {
+        return Graphs.parameters(sd);
+    }
+
     /** @return number of trainable parameters */
     public long parameterCount() {
         return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
@@ -176,10 +185,10 @@ public final class Separator {
     /**
      * Trains on separable states (the reference code: L1 loss = mean M, Adam 1e-3, batch 128, 20 epochs;
      * selection by the lowest mean M on the separable validation states, its "best loss" weights). With a
-     * checkpoint directory every epoch ends with atomic writes of {@code last.sd} (weights and Adam state),
-     * {@code best.sd} (when the validation M improved) and {@code state.json}; a rerun with the same
-     * directory resumes after the last finished epoch (also to train longer). Afterwards this separator holds
-     * the selected (best) weights.
+     * checkpoint folder every epoch ends with one atomic commit ({@code org.densitylab.run.Checkpoints}) of
+     * {@code last.ckpt} (weights, Adam state, selected weights, history, provenance) and, when the validation M
+     * improved, {@code best.ckpt}; a rerun with the same folder resumes after the last finished epoch (also to
+     * train longer). Afterwards this separator holds the selected (best) weights.
      *
      * @param train      separable states
      * @param validation separable validation states
@@ -189,101 +198,117 @@ public final class Separator {
      * @param checkpoint directory, or null
      * @return the mean M on the validation states after each epoch
      * @throws java.io.IOException if a checkpoint cannot be written or read
-     * @throws IllegalArgumentException if the checkpoint was written with another batch size or seed
+     * @throws IllegalArgumentException if the checkpoint was written with another batch size, seed or other states
      */
     public double[] train(LabelledStates train, LabelledStates validation, int epochs, int batch, long seed,
             java.nio.file.Path checkpoint) throws java.io.IOException {
         java.util.List<Double> history = new java.util.ArrayList<>();
         int bestEpoch = -1;
         SameDiff best = null;
-        State saved = checkpoint == null ? null : readState(checkpoint);
-        if (saved != null) {
-            if (saved.batch() != batch || saved.seed() != seed) {
-                throw new IllegalArgumentException("separator checkpoint " + checkpoint + " was written with batch " + saved.batch()
-                        + " and seed " + saved.seed() + ", not " + batch + " and " + seed + "; use another directory or delete it");
-            }
-            sd = withGradients(org.densitylab.nn.Graphs.load(checkpoint.resolve("last.sd")));
-            history.addAll(saved.history());
-            bestEpoch = saved.bestEpoch();
-        }
         int per = 2 * 8 * 8;
         int batches = train.size() / batch;
-        if (batches == 0 && history.size() < epochs) {
-            throw new IllegalArgumentException("the separable training set (" + train.size() + " states) is smaller than one batch of " + batch);
-        }
-        for (int e = history.size(); e < epochs; e++) {
-            int[] order = Trainer.shuffled(train.size(), new Random(org.densitylab.util.Seeds.derive(seed, e)));
-            try (org.densitylab.progress.Progress p = org.densitylab.progress.Progress.start("separator epoch " + (e + 1) + "/" + epochs, batches)) {
-                for (int b = 0; b < batches; b++) {
-                    float[] x = new float[batch * per];
-                    for (int i = 0; i < batch; i++) {
-                        System.arraycopy(train.states(), order[b * batch + i] * per, x, i * per, per);
+        Provenance provenance = Provenance.builder().fixed("network", "separator").fixed("batch-size", batch).fixed("seed", seed)
+                .growing("epochs", epochs).fixed("train.states", train.fingerprint())
+                .fixed("validation.states", validation.fingerprint()).build();
+        try (Checkpoints store = Checkpoints.open(checkpoint, provenance)) {
+            if (store.resumed() != null) {
+                java.nio.file.Path last = checkpoint.resolve(Checkpoints.LAST);
+                State saved = readState(store.resumed(), last);
+                sd = withGradients(fromEntries(store.resumed(), last));
+                history.addAll(saved.history());
+                bestEpoch = saved.bestEpoch();
+                var b = store.resumedBest();
+                best = b == null ? null : fromEntries(b, checkpoint.resolve(Checkpoints.BEST));
+            }
+            if (batches == 0 && history.size() < epochs) {
+                throw new IllegalArgumentException("the separable training set (" + train.size() + " states) is smaller than one batch of " + batch);
+            }
+            for (int e = history.size(); e < epochs; e++) {
+                int[] order = Trainer.shuffled(train.size(), new Random(org.densitylab.util.Seeds.derive(seed, e)));
+                try (org.densitylab.progress.Progress p = org.densitylab.progress.Progress.start("separator epoch " + (e + 1) + "/" + epochs, batches)) {
+                    for (int b = 0; b < batches; b++) {
+                        float[] x = new float[batch * per];
+                        for (int i = 0; i < batch; i++) {
+                            System.arraycopy(train.states(), order[b * batch + i] * per, x, i * per, per);
+                        }
+                        INDArray in = Nd4j.create(x, new long[] {batch, 2, 8, 8}, 'c');
+                        fit(in);
+                        if (b % 20 == 0 || b == batches - 1) {
+                            // the loss (mean M) after the step, on a sample of the batches
+                            Values.requireFiniteLoss(measure(in).meanNumber().doubleValue(), (long) e * batches + b + 1, e + 1,
+                                    b + 1, "(" + train.size() + " separable states)");
+                        }
+                        p.advance(1);
                     }
-                    fit(Nd4j.create(x, new long[] {batch, 2, 8, 8}, 'c'));
-                    p.advance(1);
                 }
-            }
-            history.add(mean(measureAll(validation)));
-            boolean improved = bestEpoch < 0 || history.get(e) < history.get(bestEpoch);
-            if (improved) {
-                bestEpoch = e;
-                best = sd.dup();
-            }
-            if (checkpoint != null) {
-                java.nio.file.Files.createDirectories(checkpoint);
-                org.densitylab.nn.Graphs.save(sd, checkpoint.resolve("last.sd"));
+                history.add(mean(measureAll(validation)));
+                boolean improved = bestEpoch < 0 || history.get(e) < history.get(bestEpoch);
                 if (improved) {
-                    org.densitylab.nn.Graphs.save(sd, checkpoint.resolve("best.sd"));
+                    bestEpoch = e;
+                    best = sd.dup();
                 }
-                org.densitylab.nn.Graphs.writeAtomically(checkpoint.resolve("state.json"),
-                        GSON.toJson(new State(batch, seed, history, bestEpoch)));
+                State state = new State(batch, seed, history, bestEpoch);
+                store.commit(entries(state, sd), improved ? entries(state, best) : null);
             }
         }
         if (best != null) {
             sd = withGradients(best);
-        } else if (bestEpoch >= 0 && checkpoint != null) {
-            sd = withGradients(org.densitylab.nn.Graphs.load(checkpoint.resolve("best.sd")));
         }
         return history.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** What {@code state.json} holds. */
+    /** What the state entry of a checkpoint holds. */
     private record State(int batch, long seed, java.util.List<Double> history, int bestEpoch) {
     }
 
     private static final com.google.gson.Gson GSON = new com.google.gson.GsonBuilder().setPrettyPrinting().create();
+    private static final String STATE = "state.json";
+    private static final String MODEL = "model.sd";
 
-    private static State readState(java.nio.file.Path dir) throws java.io.IOException {
-        java.nio.file.Path f = dir.resolve("state.json");
-        if (!java.nio.file.Files.exists(f)) {
-            return null;
-        }
+    private static java.util.Map<String, byte[]> entries(State state, SameDiff graph) {
+        java.util.Map<String, byte[]> m = new java.util.LinkedHashMap<>();
+        m.put(STATE, GSON.toJson(state).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        m.put(MODEL, Graphs.toBytes(graph));
+        return m;
+    }
+
+    private static State readState(java.util.Map<String, byte[]> entries, java.nio.file.Path file) throws java.io.IOException {
         try {
-            State st = GSON.fromJson(java.nio.file.Files.readString(f), State.class);
+            byte[] b = entries.get(STATE);
+            State st = b == null ? null : GSON.fromJson(new String(b, java.nio.charset.StandardCharsets.UTF_8), State.class);
             if (st == null || st.history() == null) {
                 throw new com.google.gson.JsonParseException("fields missing");
             }
             return st;
         } catch (com.google.gson.JsonParseException e) {
-            throw new java.io.IOException("separator checkpoint state " + f + " is corrupt (" + e.getMessage()
-                    + "); delete the directory to start afresh", e);
+            throw new java.io.IOException("separator checkpoint " + file + " has a damaged state (" + e.getMessage()
+                    + "); delete the folder to start afresh", e);
         }
     }
 
-    /**
-     * A separator trained by {@link #train} (its selected weights, {@code best.sd} of the checkpoint directory).
-     *
-     * @param checkpoint the checkpoint directory
-     * @return the separator
-     * @throws java.io.IOException if the file is missing, corrupt or not a separator
-     */
-    public static Separator load(java.nio.file.Path checkpoint) throws java.io.IOException {
-        java.nio.file.Path file = checkpoint.resolve("best.sd");
-        SameDiff loaded = org.densitylab.nn.Graphs.load(file);
+    private static SameDiff fromEntries(java.util.Map<String, byte[]> entries, java.nio.file.Path file) throws java.io.IOException {
+        byte[] model = entries.get(MODEL);
+        if (model == null) {
+            throw new java.io.IOException("checkpoint " + file + " holds no network (no " + MODEL + ")");
+        }
+        SameDiff loaded = Graphs.fromBytes(model, file);
         if (loaded.getVariable(M) == null || loaded.getVariable(INPUT) == null) {
             throw new java.io.IOException("checkpoint " + file + " is not a separability network (no '" + M + "' output)");
         }
-        return new Separator(withGradients(loaded));
+        Values.requireFinite(Graphs.parameters(loaded), file);
+        return loaded;
+    }
+
+    /**
+     * A separator trained by {@link #train} (its selected weights, {@code best.ckpt} of the checkpoint folder).
+     *
+     * @param checkpoint the checkpoint folder
+     * @return the separator
+     * @throws java.io.IOException if the file is missing, damaged or not a separator
+     */
+    public static Separator load(java.nio.file.Path checkpoint) throws java.io.IOException {
+        java.nio.file.Path file = checkpoint.resolve(Checkpoints.BEST);
+        return new Separator(withGradients(fromEntries(Checkpoints.read(file), file)));
     }
 
     private static SameDiff withGradients(SameDiff sd) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,23 +243,13 @@ public final class KernelInstaller {
     }
 
     /**
-     * Writes a file through a temporary sibling and an atomic rename, readable by others (0644: kernel
-     * specs, executed notebooks and reports hold no secret).
+     * Writes a file atomically, readable by others ({@link org.densitylab.util.AtomicFiles}).
      *
      * @param target the file
      * @param text   its content
-     * @throws IOException if writing fails
+     * @throws IOException naming the file if writing fails
      */
     public static void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".tmp-", ".part");
-        try {
-            Files.writeString(tmp, text);
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.densitylab.util.AtomicFiles.writeString(target, text);
     }
 }

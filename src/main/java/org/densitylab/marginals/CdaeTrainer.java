@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.Map;
 import org.densitylab.progress.Progress;
+import org.densitylab.run.Checkpoints;
+import org.densitylab.run.Provenance;
+import org.densitylab.run.Values;
 import org.densitylab.util.Seeds;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,9 +26,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * fidelity and success rate of the model pipeline) and a checkpoint; the best-fidelity checkpoint with success > 0.9 is
  * kept separately.
  *
- * <p>Files in the run directory: {@code last.ckpt} (written atomically after every epoch; a new trainer on the
- * same directory resumes from it and continues exactly: weights, Adam moments and step, scheduler, history, and
- * the per-epoch shuffles and validation samples, which depend only on (seed, epoch)) and {@code best.ckpt}.
+ * <p>Files in the run directory ({@link Checkpoints}): {@code last.ckpt} (committed atomically as one file after every
+ * epoch; a new trainer on the same directory resumes from it and continues exactly: weights, Adam moments and step,
+ * scheduler, history, and the per-epoch shuffles and validation samples, which depend only on (seed, epoch)) and
+ * {@code best.ckpt}. A rerun with another model, other settings or other training data is refused naming each
+ * differing field; more epochs are allowed.
  *
  * <pre>{@code
  * MarginalsDataset.Spec spec = MarginalsDataset.Spec.of(3, 2, 100_000);           // N = 3, k = 2
@@ -112,6 +118,7 @@ public final class CdaeTrainer {
 
     private final Config config;
     private final Path dir;
+    private final Provenance provenance;
     private final Cdae net;
     private final CdaeLoss loss;
     private final Adam adam;
@@ -120,8 +127,9 @@ public final class CdaeTrainer {
     private double bestFidelity = Double.NaN;
     private final List<Checkpoint.Epoch> history = new ArrayList<>();
 
-    private CdaeTrainer(Config config, Path dir, Cdae initial) {
+    private CdaeTrainer(Config config, Path dir, Cdae initial, Provenance provenance) {
         this.config = config;
+        this.provenance = provenance;
         this.dir = dir;
         this.net = initial;
         this.loss = CdaeLoss.attach(net, config.loss());
@@ -140,7 +148,7 @@ public final class CdaeTrainer {
      * @param config the configuration
      * @param dir    the run directory (created if needed)
      * @return the trainer
-     * @throws IllegalArgumentException if the directory holds a checkpoint of another model (N, S, k or loss)
+     * @throws IllegalArgumentException if the directory holds a run of another model (naming each differing field)
      * @throws UncheckedIOException     if the checkpoint cannot be read
      */
     public static CdaeTrainer open(Config config, Path dir) {
@@ -155,36 +163,51 @@ public final class CdaeTrainer {
      * @param dir     the run directory
      * @param initial the starting network (copied; its S must match), or null for seeded weights
      * @return the trainer
+     * @throws IllegalArgumentException if the directory holds a run of another model (naming each differing field)
+     * @throws UncheckedIOException     if the checkpoint cannot be read
      */
     public static CdaeTrainer open(Config config, Path dir, Cdae initial) {
-        Path last = dir.resolve("last.ckpt");
-        try {
-            if (Files.exists(last)) {
-                Checkpoint c = Checkpoint.read(last);
-                c.requireMatch(last, config.numQubits(), config.scale(), config.loss().k(), config.loss().label());
-                CdaeTrainer t = new CdaeTrainer(config, dir, Cdae.of(config.numQubits(), config.scale(), c.params()));
-                t.adam.restore(c.meta().step(), c.adamM(), c.adamV());
-                t.scheduler = c.meta().scheduler();
-                t.epoch = c.meta().epoch();
-                t.bestFidelity = c.meta().bestFidelity();
-                t.history.addAll(c.meta().history());
-                return t;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read checkpoint " + last, e);
-        }
         Cdae start = initial == null ? Cdae.create(config.numQubits(), config.scale(), config.seed())
                 : Cdae.of(config.numQubits(), config.scale(), initial.parameters());
-        return new CdaeTrainer(config, dir, start);
+        Provenance provenance = provenance(config, initial);
+        Path last = dir.resolve(Checkpoints.LAST);
+        try (Checkpoints store = Checkpoints.open(dir, provenance)) {
+            if (store.resumed() == null) {
+                return new CdaeTrainer(config, dir, start, provenance);
+            }
+            Checkpoint c = Checkpoint.of(store.resumed(), last);
+            CdaeTrainer t = new CdaeTrainer(config, dir, Cdae.of(config.numQubits(), config.scale(), c.params()), provenance);
+            t.adam.restore(c.meta().step(), c.adamM(), c.adamV());
+            t.scheduler = c.meta().scheduler();
+            t.epoch = c.meta().epoch();
+            t.bestFidelity = c.meta().bestFidelity();
+            t.history.addAll(c.meta().history());
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /** The inputs that decide a training (the data and the epochs are added by {@link #train}). */
+    private static Provenance provenance(Config c, Cdae initial) {
+        return Provenance.builder().fixed("network", "CDAE N=" + c.numQubits() + " S=" + c.scale()).fixed("k", c.loss().k())
+                .fixed("loss", c.loss().label()).fixed("learning-rate", c.learningRate()).fixed("batch", c.batchSize())
+                .fixed("validation", c.validationSamples()).fixed("seed", c.seed())
+                .fixed("frozen", new java.util.TreeSet<>(c.frozen()))
+                .fixed("start", initial == null ? "seeded initialisation" : "weights of a " + initial.numQubits() + "-qubit CDAE")
+                .build();
     }
 
     /**
-     * Trains until {@code epochs} epochs are complete (nothing to do if already there).
+     * Trains until {@code epochs} epochs are complete (nothing to do if already there). The run directory is locked
+     * meanwhile; every epoch ends with one atomic checkpoint commit.
      *
      * @param data   the training records (N must match)
      * @param epochs the total number of epochs wanted
      * @return the history of all epochs, including those of earlier runs on this directory
-     * @throws IllegalArgumentException if the data do not fit the network
+     * @throws IllegalArgumentException if the data do not fit the network, or differ from those of the run resumed
+     * @throws IllegalStateException    at a non-finite loss, naming the step, the batch and the data
+     * @throws UncheckedIOException     naming the file if a checkpoint cannot be written
      */
     public List<Checkpoint.Epoch> train(TrainingData data, int epochs) {
         int d = net.dim();
@@ -192,13 +215,27 @@ public final class CdaeTrainer {
             throw new IllegalArgumentException("training records have " + data.recordLength() + " floats but N=" + config.numQubits()
                     + " needs 2 x " + d + " x " + d + " = " + 2 * d * d);
         }
-        while (epoch < epochs) {
-            runEpoch(data);
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        Provenance full = Provenance.builder().with("", provenance).fixed("data", data.fingerprint())
+                .growing("epochs", epochs).build();
+        try (Checkpoints store = Checkpoints.open(dir, full)) {
+            int saved = store.resumed() == null ? 0 : Checkpoint.of(store.resumed(), dir.resolve(Checkpoints.LAST)).meta().epoch();
+            if (saved != epoch) {
+                throw new IllegalStateException(dir + " was changed by another run (epoch " + saved + ", this trainer is at "
+                        + epoch + "); open it again");
+            }
+            while (epoch < epochs) {
+                runEpoch(data, store);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         return history();
     }
 
-    private void runEpoch(TrainingData data) {
+    private void runEpoch(TrainingData data, Checkpoints store) throws IOException {
         long t0 = System.nanoTime();
         int e = epoch + 1;
         int size = data.size();
@@ -227,6 +264,7 @@ public final class CdaeTrainer {
                 }
                 long[] shape = {count, 2, d, d};
                 CdaeLoss.Step step = loss.gradients(Nd4j.create(in, shape, 'c'), Nd4j.create(tg, shape, 'c'));
+                Values.requireFiniteLoss(step.value().total(), adam.step() + 1, e, b + 1, data.source());
                 adam.update(net.parameters(), step.gradients(), lr, config.frozen());
                 sum += step.value().total();
                 polar += step.value().polar();
@@ -249,15 +287,12 @@ public final class CdaeTrainer {
         epoch = e;
         history.add(new Checkpoint.Epoch(e, meanLoss, polar / batches, marginal / batches, trace / batches, lr, fid, success,
                 (System.nanoTime() - t0) / 1e9));
-        try {
-            if (success > BEST_SUCCESS && (Double.isNaN(bestFidelity) || fid > bestFidelity)) {
-                bestFidelity = fid;
-                checkpoint().write(dir.resolve("best.ckpt"));
-            }
-            checkpoint().write(dir.resolve("last.ckpt"));
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write checkpoint in " + dir, ex);
+        boolean improved = success > BEST_SUCCESS && (Double.isNaN(bestFidelity) || fid > bestFidelity);
+        if (improved) {
+            bestFidelity = fid;
         }
+        Map<String, byte[]> entries = checkpoint().entries();
+        store.commit(entries, improved ? entries : null);
     }
 
     /**

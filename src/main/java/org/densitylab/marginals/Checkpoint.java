@@ -6,19 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import org.densitylab.run.Checkpoints;
+import org.densitylab.run.Values;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,8 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A training checkpoint of the CDAE: a zip file with {@code meta.json} (format, N, S, loss, epoch, optimiser step,
  * scheduler, best validation fidelity, history) and float32 arrays {@code param/NAME}, {@code adam.m/NAME},
- * {@code adam.v/NAME} (big-endian, shapes in the metadata). Written to a temporary file in the same directory and
- * renamed over the old one, so an interruption never leaves a half-written checkpoint.
+ * {@code adam.v/NAME} (big-endian, shapes in the metadata), as entries of one checkpoint file written atomically by
+ * {@link Checkpoints}, so an interruption never leaves a half-written checkpoint.
  *
  * @param meta   the metadata
  * @param params network parameters by name
@@ -77,56 +72,61 @@ public record Checkpoint(Meta meta, Map<String, INDArray> params, Map<String, IN
     }
 
     /**
-     * Writes atomically (temporary file + rename).
+     * Writes atomically as one file ({@link Checkpoints#write}).
      *
      * @param file the checkpoint file
-     * @throws IOException if writing fails
+     * @throws IOException naming the file if writing fails
      */
     public void write(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
-                zip.setLevel(1);
-                zip.putNextEntry(new ZipEntry("meta.json"));
-                zip.write(GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-                writeArrays(zip, "param/", params);
-                writeArrays(zip, "adam.m/", adamM);
-                writeArrays(zip, "adam.v/", adamV);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Checkpoints.write(file, entries());
+    }
+
+    /** @return the checkpoint as named entries: {@code meta.json} and the arrays */
+    Map<String, byte[]> entries() throws IOException {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put("meta.json", GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
+        putArrays(m, "param/", params);
+        putArrays(m, "adam.m/", adamM);
+        putArrays(m, "adam.v/", adamV);
+        return m;
     }
 
     /**
-     * Reads a checkpoint.
+     * Reads a checkpoint ({@code last.ckpt}, {@code best.ckpt} or a copy), checking that its weights are finite.
      *
      * @param file the checkpoint file
      * @return the checkpoint
-     * @throws IOException              if reading fails
-     * @throws IllegalArgumentException if the file is not a CDAE checkpoint
+     * @throws IOException              naming the file and what to do if it is missing, truncated or not a CDAE checkpoint
+     * @throws IllegalArgumentException naming the file if its weights are not finite
      */
     public static Checkpoint read(Path file) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (InputStream is = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(is)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (java.util.zip.ZipException e) {
-            throw new IllegalArgumentException(file + " is not a CDAE checkpoint (not a zip file: " + e.getMessage() + ")", e);
-        }
+        return of(Checkpoints.read(file), file);
+    }
+
+    /**
+     * A checkpoint from its entries.
+     *
+     * @param entries the entries ({@link #entries})
+     * @param file    where they were read from, for messages
+     * @return the checkpoint
+     * @throws IOException naming the file if it is not a CDAE checkpoint
+     */
+    static Checkpoint of(Map<String, byte[]> entries, Path file) throws IOException {
         byte[] metaBytes = entries.get("meta.json");
-        Meta meta = metaBytes == null ? null : GSON.fromJson(new String(metaBytes, StandardCharsets.UTF_8), Meta.class);
-        if (meta == null || !FORMAT.equals(meta.format())) {
-            throw new IllegalArgumentException(file + " is not a CDAE checkpoint (format " + (meta == null ? "missing" : meta.format())
-                    + ", expected " + FORMAT + ")");
+        Meta meta;
+        try {
+            meta = metaBytes == null ? null : GSON.fromJson(new String(metaBytes, StandardCharsets.UTF_8), Meta.class);
+        } catch (com.google.gson.JsonParseException e) {
+            meta = null;
         }
-        return new Checkpoint(meta, readArrays(entries, "param/", meta), readArrays(entries, "adam.m/", meta),
-                readArrays(entries, "adam.v/", meta));
+        if (meta == null || !FORMAT.equals(meta.format())) {
+            throw new IOException(file + " is not a CDAE checkpoint (format " + (meta == null ? "missing" : meta.format())
+                    + ", expected " + FORMAT + "); give the checkpoint of a marginals-train run");
+        }
+        Checkpoint c = new Checkpoint(meta, readArrays(entries, "param/", meta, file), readArrays(entries, "adam.m/", meta, file),
+                readArrays(entries, "adam.v/", meta, file));
+        Values.requireFinite(c.params(), file);
+        return c;
     }
 
     /**
@@ -140,34 +140,14 @@ public record Checkpoint(Meta meta, Map<String, INDArray> params, Map<String, IN
         return Cdae.of(numQubits, meta.scale(), params);
     }
 
-    /**
-     * Checks that this checkpoint continues the given training.
-     *
-     * @param file      where it was read from (for the message)
-     * @param numQubits N of the trainer
-     * @param scale     S of the trainer
-     * @param k         k of the trainer's loss
-     * @param loss      loss label of the trainer
-     * @throws IllegalArgumentException naming both configurations if they differ
-     */
-    public void requireMatch(Path file, int numQubits, int scale, int k, String loss) {
-        if (meta.numQubits() != numQubits || meta.scale() != scale || meta.k() != k || !meta.loss().equals(loss)) {
-            throw new IllegalArgumentException("checkpoint " + file + " was written for N=" + meta.numQubits() + ", S="
-                    + meta.scale() + ", k=" + meta.k() + ", " + meta.loss() + " but the trainer is configured for N=" + numQubits
-                    + ", S=" + scale + ", k=" + k + ", " + loss + "; use another directory, or Checkpoint.read(file).network(N)"
-                    + " to start a new training from its weights");
-        }
-    }
-
     static Map<String, long[]> shapes(Map<String, INDArray> params) {
         Map<String, long[]> s = new LinkedHashMap<>();
         params.forEach((k, v) -> s.put(k, v.shape()));
         return s;
     }
 
-    private static void writeArrays(ZipOutputStream zip, String prefix, Map<String, INDArray> arrays) throws IOException {
+    private static void putArrays(Map<String, byte[]> entries, String prefix, Map<String, INDArray> arrays) throws IOException {
         for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
-            zip.putNextEntry(new ZipEntry(prefix + e.getKey()));
             float[] f = e.getValue().castTo(DataType.FLOAT).dup('c').data().asFloat();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 * f.length);
             try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -175,12 +155,11 @@ public record Checkpoint(Meta meta, Map<String, INDArray> params, Map<String, IN
                     out.writeFloat(x);
                 }
             }
-            bytes.writeTo(zip);
-            zip.closeEntry();
+            entries.put(prefix + e.getKey(), bytes.toByteArray());
         }
     }
 
-    private static Map<String, INDArray> readArrays(Map<String, byte[]> entries, String prefix, Meta meta) throws IOException {
+    private static Map<String, INDArray> readArrays(Map<String, byte[]> entries, String prefix, Meta meta, Path file) throws IOException {
         Map<String, INDArray> out = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, long[]> s : meta.shapes().entrySet()) {
@@ -200,13 +179,13 @@ public record Checkpoint(Meta meta, Map<String, INDArray> params, Map<String, IN
                 len *= d;
             }
             if (len != f.length) {
-                throw new IllegalArgumentException("checkpoint array " + prefix + s.getKey() + " has " + f.length
+                throw new IOException("checkpoint " + file + ": array " + prefix + s.getKey() + " has " + f.length
                         + " values but its shape " + java.util.Arrays.toString(s.getValue()) + " needs " + len);
             }
             out.put(s.getKey(), Nd4j.create(f, s.getValue(), 'c'));
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("checkpoint is missing arrays " + missing);
+            throw new IOException("checkpoint " + file + " is missing arrays " + missing + "; delete it and rerun the training");
         }
         return out;
     }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.densitylab.data.ChunkBuffers;
 import org.densitylab.data.io.Dataset;
+import org.densitylab.run.Values;
 
 /**
  * Random access to training records (MIO input \(\tilde X\), target ρ) of a marginals dataset
- * ({@link org.densitylab.marginals.MarginalsDataset}), in memory or on disk.
+ * ({@link org.densitylab.marginals.MarginalsDataset}), in memory or on disk. Every record is checked for finite
+ * values when it is read (in memory: once, when the view is made), naming the file and the record.
  */
 public interface TrainingData {
     /** @return number of records */
@@ -26,6 +28,12 @@ public interface TrainingData {
      */
     void read(int index, float[] inputs, float[] targets, int offset);
 
+    /** @return where the records come from (a dataset folder, or "generated in memory"), for messages */
+    String source();
+
+    /** @return the records' fingerprint (number and checksum), recorded in a training run's provenance */
+    String fingerprint();
+
     /**
      * Records held in memory ({@code MarginalsDataset.generate}).
      *
@@ -40,7 +48,32 @@ public interface TrainingData {
         }
         float[] in = buffers.floats("input");
         float[] tg = buffers.floats("target");
+        String source = "(" + size + " records generated in memory)";
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        for (int i = 0; i < size; i++) {
+            Values.requireInRange(in, buffers.offset("input", i), len, len, 0, -Double.MAX_VALUE, Double.MAX_VALUE, source);
+            Values.requireInRange(tg, buffers.offset("target", i), len, len, 0, -Double.MAX_VALUE, Double.MAX_VALUE, source);
+        }
+        for (float[] a : new float[][] {in, tg}) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * len).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < size; i++) {
+                b.clear();
+                b.asFloatBuffer().put(a, buffers.offset(a == in ? "input" : "target", i), len);
+                crc.update(b);
+            }
+        }
+        String fingerprint = size + " records, crc32c " + String.format("%08x", crc.getValue());
         return new TrainingData() {
+            @Override
+            public String source() {
+                return source;
+            }
+
+            @Override
+            public String fingerprint() {
+                return fingerprint;
+            }
+
             @Override
             public int size() {
                 return size;
@@ -72,7 +105,21 @@ public interface TrainingData {
         }
         int len = Math.toIntExact(dataset.column("input").recordElements());
         float[] buf = new float[len];
+        StringBuilder crc = new StringBuilder();
+        dataset.manifest().columns().forEach(c -> crc.append(' ').append(c.spec().name()).append('=')
+                .append(String.format("%08x", c.crc32c())));
+        String fingerprint = records + " records of " + dataset.info().name() + ", seed " + dataset.info().seed() + "," + crc;
         return new TrainingData() {
+            @Override
+            public String source() {
+                return dataset.directory().toString();
+            }
+
+            @Override
+            public String fingerprint() {
+                return fingerprint;
+            }
+
             @Override
             public int size() {
                 return (int) records;
@@ -87,8 +134,12 @@ public interface TrainingData {
             public synchronized void read(int index, float[] inputs, float[] targets, int offset) {
                 try {
                     dataset.readFloats("input", index, 1, buf);
+                    Values.requireInRange(buf, 0, len, len, index, -Double.MAX_VALUE, Double.MAX_VALUE,
+                            dataset.directory().resolve(dataset.column("input").fileName()));
                     System.arraycopy(buf, 0, inputs, offset, len);
                     dataset.readFloats("target", index, 1, buf);
+                    Values.requireInRange(buf, 0, len, len, index, -Double.MAX_VALUE, Double.MAX_VALUE,
+                            dataset.directory().resolve(dataset.column("target").fileName()));
                     System.arraycopy(buf, 0, targets, offset, len);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -1,69 +1,64 @@
 package org.densitylab.nn;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Atomic checkpoint files for SameDiff graphs: every write goes to {@code NAME.tmp} and is renamed over
- * {@code NAME}, so an interrupted run leaves either the old or the new file, never half of one.
+ * SameDiff graphs as bytes, to be stored as entries of a checkpoint ({@code org.densitylab.run.Checkpoints}).
  */
 public final class Graphs {
     private Graphs() {
     }
 
     /**
-     * Saves a graph with its updater (optimiser) state, atomically.
+     * A graph with its updater (optimiser) state, serialised.
      *
-     * @param sd   the graph
-     * @param file the file
-     * @throws IOException if writing fails
+     * @param sd the graph
+     * @return its bytes
      */
-    public static void save(SameDiff sd, Path file) throws IOException {
-        Path tmp = tmp(file);
+    public static byte[] toBytes(SameDiff sd) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Quiet.call(() -> {
-            sd.save(tmp.toFile(), true);
+            sd.save(out, true);
             return null;
         });
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return out.toByteArray();
     }
 
     /**
-     * Loads a graph saved by {@link #save}.
+     * A graph saved by {@link #toBytes}.
      *
-     * @param file the file
+     * @param bytes the bytes
+     * @param file  the file they were read from, for messages
      * @return the graph, with its updater state
-     * @throws IOException if the file is missing or cannot be read, naming it
+     * @throws IOException naming the file if the bytes are not a graph
      */
-    public static SameDiff load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("checkpoint file " + file + " is missing");
-        }
+    public static SameDiff fromBytes(byte[] bytes, Object file) throws IOException {
         Quiet.init();
         try {
-            return Quiet.call(() -> SameDiff.load(file.toFile(), true));
+            return Quiet.call(() -> SameDiff.load(new ByteArrayInputStream(bytes), true));
         } catch (RuntimeException e) {
             throw new IOException("checkpoint " + file + " cannot be read (corrupt or not a DensityLab model): " + e.getMessage(), e);
         }
     }
 
     /**
-     * Writes a text file atomically (UTF-8).
-     *
-     * @param file the file
-     * @param text its content
-     * @throws IOException if writing fails
+     * @param sd a graph
+     * @return its trainable parameters by name
      */
-    public static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = tmp(file);
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static Path tmp(Path file) {
-        return file.resolveSibling(file.getFileName() + ".tmp");
+    public static Map<String, INDArray> parameters(SameDiff sd) {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        for (var v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                m.put(v.name(), v.getArr());
+            }
+        }
+        return m;
     }
 }

@@ -30,10 +30,20 @@ class MarginalsCommandTest extends QuietTest {
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
     private int train(Path dir, String... extra) throws Exception {
-        List<String> a = new ArrayList<>(List.of("--n", "3", "--scale", "1", "--samples", "120", "--batch", "40",
-                "--validation", "10", "--lr", "1e-3", "--seed", "5", "--out", dir.toString()));
+        return MarginalsCommand.train(arguments(List.of("--n", "3", "--scale", "1", "--samples", "120", "--batch", "40",
+                "--validation", "10", "--lr", "1e-3", "--seed", "5", "--out", dir.toString()), extra), out);
+    }
+
+    /** The base options ("--name value" pairs) with those given again in {@code extra} replaced, then {@code extra}. */
+    static List<String> arguments(List<String> base, String... extra) {
+        List<String> a = new ArrayList<>();
+        for (int i = 0; i < base.size(); i += 2) {
+            if (!List.of(extra).contains(base.get(i))) {
+                a.addAll(base.subList(i, i + 2));
+            }
+        }
         a.addAll(List.of(extra));
-        return MarginalsCommand.train(a, out);
+        return a;
     }
 
     private static Checkpoint last(Path dir) throws Exception {
@@ -71,13 +81,13 @@ class MarginalsCommandTest extends QuietTest {
         assertEquals(0, train(dir, "--epochs", "1", "--eval-samples", "0"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> train(dir, "--epochs", "2", "--eval-samples", "0", "--model", "model2", "--samples", "80"));
-        assertTrue(e.getMessage().contains("--model model1 -> model2") && e.getMessage().contains("--samples 120 -> 80"),
+        assertTrue(e.getMessage().contains("model: model1 → model2") && e.getMessage().contains("samples: 120 → 80"),
                 e.getMessage());
         Path foreign = tmp.resolve("foreign");
         Files.createDirectories(foreign);
         Files.copy(dir.resolve("last.ckpt"), foreign.resolve("last.ckpt"));
         e = assertThrows(IllegalArgumentException.class, () -> train(foreign, "--epochs", "1", "--eval-samples", "0"));
-        assertTrue(e.getMessage().contains("not written by marginals-train"), e.getMessage());
+        assertTrue(e.getMessage().contains("without provenance.json"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> train(tmp.resolve("x"), "--freeze", "encoder"));
         assertTrue(e.getMessage().contains("needs --transfer-from"), e.getMessage());
     }
@@ -86,7 +96,7 @@ class MarginalsCommandTest extends QuietTest {
     void transferToFourQubitsWithAFrozenEncoderChangesOnlyTheDecoder() throws Exception {
         Path n3 = tmp.resolve("n3");
         assertEquals(0, train(n3, "--epochs", "1", "--eval-samples", "0"));
-        Checkpoint source = Checkpoint.read(MarginalsCommand.weightsOf(n3));
+        Checkpoint source = Checkpoint.read(org.densitylab.marginals.MarginalsExperiment.weightsOf(n3));
         Path n4 = tmp.resolve("n4");
         assertEquals(0, MarginalsCommand.train(List.of("--n", "4", "--scale", "1", "--samples", "40", "--batch", "20",
                 "--validation", "0", "--lr", "1e-3", "--epochs", "1", "--eval-samples", "0", "--transfer-from", n3.toString(),
@@ -119,7 +129,7 @@ class MarginalsCommandTest extends QuietTest {
         }
         assertTrue(Files.readString(dir.resolve("command.txt")).startsWith("densitylab marginals-train --n 3"));
         // the numbers are those of the named checkpoint at the documented seed (the training seed + 1)
-        Checkpoint c = Checkpoint.read(MarginalsCommand.weightsOf(dir));
+        Checkpoint c = Checkpoint.read(org.densitylab.marginals.MarginalsExperiment.weightsOf(dir));
         MarginalsEvaluation.RankResult r = MarginalsEvaluation.evaluate(c.network(3), 2, 8, 6, 6L);
         assertEquals(r.guessMean(), t.numberColumn("guess").getDouble(6), 1e-12);
         assertEquals(r.success(), t.numberColumn("success").getDouble(6), 1e-12);

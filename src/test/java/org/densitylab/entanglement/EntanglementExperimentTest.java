@@ -32,7 +32,7 @@ class EntanglementExperimentTest extends QuietTest {
         }
         Path out = tmp.resolve("out");
         for (String f : List.of("results.csv", "table.html", "accuracy.png", "separator.png", "routing.csv",
-                "consistency.csv", "checkpoints/separator/best.sd", "checkpoints/separator/state.json")) {
+                "consistency.csv", "checkpoints/separator/best.ckpt", "checkpoints/separator/last.ckpt", "provenance.json")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         // the routing counts every test state once
@@ -43,7 +43,7 @@ class EntanglementExperimentTest extends QuietTest {
                 n += routing.intColumn("member " + i).getInt(r);
             }
             String set = routing.stringColumn("test set").get(r);
-            assertEquals(LabelledStates.load(tmp.resolve("data").resolve(set + "-x0.002")).size(), n, set);
+            assertEquals(LabelledStates.load(tmp.resolve("data").resolve(set + "-x0.002-s" + (3 + 10 + EntanglementExperiment.TESTS.indexOf(set)))).size(), n, set);
         }
         // the consistency table: the network and the PPT criterion, which is invariant up to float32 rounding
         Table consistency = Table.read().csv(out.resolve("consistency.csv").toFile());
@@ -54,6 +54,18 @@ class EntanglementExperimentTest extends QuietTest {
         // a rerun resumes every checkpoint and reproduces the table
         Table again = EntanglementExperiment.run(s);
         assertEquals(t.doubleColumn("accuracy").asList(), again.doubleColumn("accuracy").asList());
+        assertEquals(1, ensembleFolders(out), "the members were resumed, not trained again");
+        // more epochs of the Siamese network (its selected weights change): new members from it, the old ones kept
+        var longer = new EntanglementExperiment.Settings(true, 0.002, 0.002, options.withEpochs(3), List.of(EntanglementNet.Kind.SIAMESE),
+                Variant.PAPER, tmp.resolve("data"), out, CnnConfig.paper(3), schedule);
+        EntanglementExperiment.run(longer);
+        assertEquals(2, ensembleFolders(out));
+    }
+
+    private static long ensembleFolders(Path out) throws java.io.IOException {
+        try (var d = Files.list(out.resolve("checkpoints"))) {
+            return d.filter(p -> p.getFileName().toString().startsWith("ensemble-")).count();
+        }
     }
 
     @Test

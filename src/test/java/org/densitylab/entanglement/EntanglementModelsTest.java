@@ -114,17 +114,17 @@ class EntanglementModelsTest extends QuietTest {
     void aResumedRunCanContinueWithAnotherLearningRate(@TempDir Path tmp) throws Exception {
         TrainingOptions one = new TrainingOptions(1, 32, 1e-3, 1, 0.5, false, 9, 4);
         Trainer.train(CnnConfig.paper(3), EntanglementNet.Kind.CNN, pure, List.of(pure), one, tmp);
-        EntanglementNet before = Trainer.load(tmp.resolve("last.sd"), CnnConfig.paper(3), EntanglementNet.Kind.CNN);
+        EntanglementNet before = Trainer.load(tmp.resolve("last.ckpt"), CnnConfig.paper(3), EntanglementNet.Kind.CNN);
         // an epoch at a learning rate of 1e-12 leaves the weights where they were (Adam's step is about lr)
         Trainer.Result slow = Trainer.train(CnnConfig.paper(3), EntanglementNet.Kind.CNN, pure, List.of(pure),
                 one.withEpochs(2).withLearningRate(1e-12), tmp);
         assertEquals(List.of(1e-3, 1e-12), slow.history().stream().map(Trainer.Epoch::learningRate).toList());
-        EntanglementNet after = Trainer.load(tmp.resolve("last.sd"), CnnConfig.paper(3), EntanglementNet.Kind.CNN);
+        EntanglementNet after = Trainer.load(tmp.resolve("last.ckpt"), CnnConfig.paper(3), EntanglementNet.Kind.CNN);
         INDArray x = Nd4j.create(java.util.Arrays.copyOf(pure.states(), 10 * 128), new long[] {10, 2, 8, 8}, 'c');
         assertTrue(before.predict(x).sub(after.predict(x)).amaxNumber().doubleValue() < 1e-6, "weights unchanged at lr 1e-12");
         // while a third epoch at the original rate moves them
         Trainer.train(CnnConfig.paper(3), EntanglementNet.Kind.CNN, pure, List.of(pure), one.withEpochs(3), tmp);
-        EntanglementNet moved = Trainer.load(tmp.resolve("last.sd"), CnnConfig.paper(3), EntanglementNet.Kind.CNN);
+        EntanglementNet moved = Trainer.load(tmp.resolve("last.ckpt"), CnnConfig.paper(3), EntanglementNet.Kind.CNN);
         assertTrue(after.predict(x).sub(moved.predict(x)).amaxNumber().doubleValue() > 1e-4, "weights move at lr 1e-3");
         assertEquals(1e-3, moved.learningRate(), 0);
     }
@@ -138,19 +138,20 @@ class EntanglementModelsTest extends QuietTest {
         assertEquals(2, resumed.history().size());
         INDArray x = Nd4j.create(java.util.Arrays.copyOf(pure.states(), 10 * 128), new long[] {10, 2, 8, 8}, 'c');
         Trainer.Result last = resumed;
-        EntanglementNet a = Trainer.load(tmp.resolve("a").resolve("last.sd"), CnnConfig.paper(3), EntanglementNet.Kind.SIAMESE);
-        EntanglementNet b = Trainer.load(tmp.resolve("b").resolve("last.sd"), CnnConfig.paper(3), EntanglementNet.Kind.SIAMESE);
+        EntanglementNet a = Trainer.load(tmp.resolve("a").resolve("last.ckpt"), CnnConfig.paper(3), EntanglementNet.Kind.SIAMESE);
+        EntanglementNet b = Trainer.load(tmp.resolve("b").resolve("last.ckpt"), CnnConfig.paper(3), EntanglementNet.Kind.SIAMESE);
         assertTrue(a.predict(x).sub(b.predict(x)).amaxNumber().doubleValue() < 1e-5, "same weights after resuming");
         assertEquals(straight.bestEpoch(), last.bestEpoch());
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.train(CnnConfig.paper(3),
                 EntanglementNet.Kind.CNN, pure, List.of(pure), two, tmp.resolve("a")));
-        assertTrue(e.getMessage().contains("written for SIAMESE"), e.getMessage());
-        Files.writeString(tmp.resolve("a").resolve("last.sd"), "not a model");
-        Exception c = assertThrows(java.io.IOException.class, () -> Trainer.load(tmp.resolve("a").resolve("last.sd"),
+        assertTrue(e.getMessage().contains("network: SIAMESE") && e.getMessage().contains("→ CNN"), e.getMessage());
+        Files.writeString(tmp.resolve("a").resolve("last.ckpt"), "not a model");
+        Exception c = assertThrows(java.io.IOException.class, () -> Trainer.load(tmp.resolve("a").resolve("last.ckpt"),
                 CnnConfig.paper(3), EntanglementNet.Kind.SIAMESE));
-        assertTrue(c.getMessage().contains("cannot be read"), c.getMessage());
-        Exception m = assertThrows(java.io.IOException.class, () -> Trainer.load(tmp.resolve("b").resolve("last.sd"),
+        assertTrue(c.getMessage().contains("is damaged") && c.getMessage().contains(tmp.resolve("a").resolve("last.ckpt").toString()),
+                c.getMessage());
+        Exception m = assertThrows(java.io.IOException.class, () -> Trainer.load(tmp.resolve("b").resolve("last.ckpt"),
                 new CnnConfig(3, 2, 2, 5, 128, 16), EntanglementNet.Kind.SIAMESE));
         assertTrue(m.getMessage().contains("does not match"), m.getMessage());
     }

@@ -80,7 +80,7 @@ class SeparatorTest extends QuietTest {
         Separator s = Separator.create(1e-3, 4);
         double[] history = s.train(sep, sep, 2, 64, 6, tmp);
         assertTrue(history[1] < history[0] * 1.05, java.util.Arrays.toString(history));
-        assertTrue(java.nio.file.Files.size(tmp.resolve("best.sd")) > 1_000_000);
+        assertTrue(java.nio.file.Files.size(tmp.resolve("best.ckpt")) > 1_000_000);
         var chart = s.distribution(Map.of("separable", sep));
         assertEquals(1, chart.getSeriesMap().size());
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.measureAll(
@@ -114,11 +114,11 @@ class SeparatorTest extends QuietTest {
         assertArrayEquals(straight.measureAll(sep), loaded, 1e-6f);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Separator.create(1e-3, 4).train(sep, sep, 3, 32, 6, tmp.resolve("b")));
-        assertTrue(e.getMessage().contains("batch 64") && e.getMessage().contains("delete"), e.getMessage());
-        java.nio.file.Files.writeString(tmp.resolve("b").resolve("state.json"), "{not json");
+        assertTrue(e.getMessage().contains("batch-size: 64 → 32") && e.getMessage().contains("delete"), e.getMessage());
+        java.nio.file.Files.writeString(tmp.resolve("b").resolve("last.ckpt"), "{not json");
         java.io.IOException corrupt = assertThrows(java.io.IOException.class,
                 () -> Separator.create(1e-3, 4).train(sep, sep, 3, 64, 6, tmp.resolve("b")));
-        assertTrue(corrupt.getMessage().contains("corrupt"), corrupt.getMessage());
+        assertTrue(corrupt.getMessage().contains("damaged"), corrupt.getMessage());
     }
 
     @Test

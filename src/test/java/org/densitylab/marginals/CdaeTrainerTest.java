@@ -63,13 +63,13 @@ class CdaeTrainerTest extends QuietTest {
         CdaeTrainer.open(small(20, 0, 1e-3), tmp.resolve("m")).train(data(20, 5L), 1);
         CdaeTrainer.Config other = new CdaeTrainer.Config(4, 1, CdaeLoss.Spec.model1(3), 1e-3, 20, 0, 17L, Set.of());
         String msg = assertThrows(IllegalArgumentException.class, () -> CdaeTrainer.open(other, tmp.resolve("m"))).getMessage();
-        assertTrue(msg.contains("N=3, S=1, k=2, model1") && msg.contains("N=4, S=1, k=3, model1"), msg);
+        assertTrue(msg.contains("network: CDAE N=3 S=1 → CDAE N=4 S=1") && msg.contains("k: 2 → 3"), msg);
         CdaeTrainer.Config model2 = new CdaeTrainer.Config(3, 1, CdaeLoss.Spec.model2(2), 1e-3, 20, 0, 17L, Set.of());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CdaeTrainer.open(model2, tmp.resolve("m")))
                 .getMessage().contains("model2"));
         CdaeTrainer.Config wide = new CdaeTrainer.Config(3, 2, CdaeLoss.Spec.model1(2), 1e-3, 20, 0, 17L, Set.of());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CdaeTrainer.open(wide, tmp.resolve("m")))
-                .getMessage().contains("S=2"));
+                .getMessage().contains("S=1 → CDAE N=3 S=2"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32C;
+import org.densitylab.util.AtomicFiles;
 
 /**
  * Writes a dataset column by column as records are generated, without holding it in memory, so that it
@@ -87,6 +88,23 @@ public final class DatasetWriter implements AutoCloseable {
     public static Path partialDirectory(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         return abs.resolveSibling(abs.getFileName() + ".partial");
+    }
+
+    /**
+     * The checkpoint of an interrupted run of a dataset (what {@link #resume} would continue).
+     *
+     * @param dir the final directory of the dataset
+     * @return its manifest so far (name, recipe, seed, records), or null if there is no interrupted run
+     * @throws IOException if the checkpoint cannot be read
+     */
+    public static Manifest interruptedRun(Path dir) throws IOException {
+        Path partial = partialDirectory(dir);
+        if (!Files.exists(partial)) {
+            return null;
+        }
+        Path progress = partial.resolve(PROGRESS);
+        return Manifest.read(Files.exists(progress) ? progress : partial.resolve(MANIFEST), "delete " + partial,
+                Manifest.PROGRESS_FORMAT, Manifest.FORMAT);
     }
 
     /**
@@ -301,7 +319,7 @@ public final class DatasetWriter implements AutoCloseable {
         for (FileChannel ch : channels) {
             ch.force(false);
         }
-        FileIo.writeAtomically(partial.resolve(PROGRESS), manifest().toJson(Manifest.PROGRESS_FORMAT));
+        AtomicFiles.writeString(partial.resolve(PROGRESS), manifest().toJson(Manifest.PROGRESS_FORMAT));
     }
 
     private Manifest manifest() {
@@ -344,19 +362,19 @@ public final class DatasetWriter implements AutoCloseable {
             channels[c].write(ByteBuffer.wrap(header), 0);
             channels[c].force(true);
         }
-        FileIo.writeAtomically(partial.resolve(MANIFEST), manifest().toJson(Manifest.FORMAT));
+        AtomicFiles.writeString(partial.resolve(MANIFEST), manifest().toJson(Manifest.FORMAT));
         Files.deleteIfExists(partial.resolve(PROGRESS));
-        FileIo.fsyncDirectory(partial);
+        AtomicFiles.fsyncDirectory(partial);
         close();
         Path target = dir.toAbsolutePath().normalize();
         if (Files.exists(target)) {
             Path old = target.resolveSibling(target.getFileName() + ".replaced");
             FileIo.deleteRecursively(old);
-            FileIo.moveAtomically(target, old);
-            FileIo.moveAtomically(partial, target);
+            AtomicFiles.move(target, old);
+            AtomicFiles.move(partial, target);
             FileIo.deleteRecursively(old);
         } else {
-            FileIo.moveAtomically(partial, target);
+            AtomicFiles.move(partial, target);
         }
         return target;
     }

@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.zip.CRC32C;
 
-/** File plumbing shared by the readers and writers: bulk element transfer, fsync, atomic replacement. */
+/** File plumbing shared by the readers and writers: bulk element transfer, checksums, deletion (atomic replacement:
+ * {@link org.densitylab.util.AtomicFiles}). */
 final class FileIo {
     /** Bytes moved per system call; bounds the scratch memory of every transfer. */
     static final int BLOCK_BYTES = 1 << 20;
@@ -101,40 +98,6 @@ final class FileIo {
             pos += n;
         }
         return crc.getValue();
-    }
-
-    /** Writes {@code text} to {@code file} durably and atomically: temp file, fsync, rename, fsync dir. */
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        moveAtomically(tmp, file);
-    }
-
-    /** Renames {@code from} to {@code to} atomically (replacing a file, not a non-empty directory). */
-    static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the file system of " + to + " cannot rename atomically; "
-                    + "write datasets to a local disk", e);
-        }
-        fsyncDirectory(to.toAbsolutePath().getParent());
-    }
-
-    /** Makes a directory's entries (creations, renames) durable; a no-op where directories cannot be opened. */
-    static void fsyncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Not supported on this platform (e.g. Windows); the rename itself is still atomic.
-        }
     }
 
     /** Deletes a directory tree; a missing directory is fine. */

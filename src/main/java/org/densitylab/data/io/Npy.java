@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.densitylab.util.AtomicFiles;
 
 /**
  * Reads and writes single arrays in the NumPy {@code .npy} format, versions 1.0, 2.0 and 3.0 on
@@ -125,16 +126,12 @@ public final class Npy {
      * @throws IOException if it cannot be written
      */
     public static void write(Path file, NpyArray array) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        AtomicFiles.writeChannel(file, AtomicFiles.PUBLIC, ch -> {
             byte[] header = header(array.dtype(), array.shape());
             ch.write(ByteBuffer.wrap(header), 0);
             FileIo.writeElements(ch, header.length, array.dtype(), array.data(), 0, array.length(),
                     FileIo.scratch(), null);
-            ch.force(true);
-        }
-        FileIo.moveAtomically(tmp, file);
+        });
     }
 
     /**
