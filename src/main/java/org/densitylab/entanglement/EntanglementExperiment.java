@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -206,7 +204,7 @@ public final class EntanglementExperiment {
             }
         }
         routing.write().csv(s.out().resolve("routing.csv").toFile());
-        BitmapEncoder.saveBitmap(Separator.boxPlot(m), s.out().resolve("separator.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+        org.densitylab.plot.HouseStyle.savePng(Separator.boxPlot(m), s.out().resolve("separator.png"));
         return predictions;
     }
 
@@ -263,22 +261,13 @@ public final class EntanglementExperiment {
     }
 
     /**
-     * The ablation as a bar chart (paper Fig. A1): mean accuracy over the test sets per architecture.
+     * The ablation of one seed as a bar chart (paper Fig. A1; several seeds: {@link EntanglementPlots#ablation}).
      *
      * @param ablation the table of {@link #ablation}
      * @return the chart
      */
     public static CategoryChart ablationChart(Table ablation) {
-        CategoryChart chart = new CategoryChartBuilder().width(700).height(400).title(ablation.name())
-                .xAxisTitle("architecture").yAxisTitle("mean accuracy (%)").build();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < ablation.rowCount(); i++) {
-            int k = ablation.intColumn("kernel").getInt(i);
-            names.add(ablation.intColumn("convolutions").getInt(i) + " conv, " + k + "x" + k);
-        }
-        chart.addSeries("mean over the test sets", names, ablation.doubleColumn("mean").asList());
-        chart.getStyler().setLegendVisible(false);
-        return chart;
+        return EntanglementPlots.ablation(List.of(ablation));
     }
 
     private static void add(Table t, String model, String set, Evaluation.Accuracy a, double paper) {
@@ -322,32 +311,13 @@ public final class EntanglementExperiment {
     }
 
     /**
-     * A grouped bar chart of the accuracies per test set, with the paper's values as their own series.
+     * A grouped bar chart of the accuracies per test set, with the paper's values dashed ({@link EntanglementPlots#accuracy}).
      *
      * @param result the table of {@link #run}
      * @return the chart
      */
     public static CategoryChart chart(Table result) {
-        CategoryChart c = new CategoryChartBuilder().width(900).height(450).title(result.name())
-                .xAxisTitle("test set").yAxisTitle("accuracy (%)").build();
-        c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
-        for (String model : models(result)) {
-            List<Double> acc = new ArrayList<>();
-            List<Double> paper = new ArrayList<>();
-            for (String col : COLUMNS) {
-                for (int i = 0; i < result.rowCount(); i++) {
-                    if (result.stringColumn("model").get(i).equals(model) && result.stringColumn("test set").get(i).equals(col)) {
-                        acc.add(result.doubleColumn("accuracy").getDouble(i));
-                        paper.add(result.doubleColumn("paper").getDouble(i));
-                    }
-                }
-            }
-            c.addSeries(model, COLUMNS, acc);
-            if (paper.stream().noneMatch(v -> v.isNaN())) {
-                c.addSeries(model + " (paper)", COLUMNS, paper);
-            }
-        }
-        return c;
+        return EntanglementPlots.accuracy(result);
     }
 
     private static java.util.Set<String> models(Table result) {
@@ -394,9 +364,8 @@ public final class EntanglementExperiment {
         Path csv = s.out().resolve("results.csv");
         result.write().csv(csv.toFile());
         Files.writeString(s.out().resolve("table.html"), "<h3>" + result.name() + "</h3>\n"
-                + org.densitylab.plot.TableHtml.html(wide(result, "accuracy")) + "\n<h3>paper</h3>\n"
-                + org.densitylab.plot.TableHtml.html(wide(result, "paper")) + "\n");
-        BitmapEncoder.saveBitmap(chart(result), s.out().resolve("accuracy.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+                + org.densitylab.plot.TableHtml.html(EntanglementPlots.comparison(result)) + "\n");
+        org.densitylab.plot.HouseStyle.savePng(chart(result), s.out().resolve("accuracy.png"));
         Files.writeString(s.out().resolve("settings.txt"), s.toString() + "\n");
     }
 }

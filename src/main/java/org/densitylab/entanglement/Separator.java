@@ -342,16 +342,6 @@ public final class Separator {
      * @return the chart
      */
     public static org.knowm.xchart.BoxChart boxPlot(Map<String, float[]> families) {
-        org.knowm.xchart.BoxChart chart = new org.knowm.xchart.BoxChartBuilder().width(900).height(450)
-                .title("separability measure M per test family (paper Fig. 3)").yAxisTitle("log10 M").build();
-        for (Map.Entry<String, float[]> e : families.entrySet()) {
-            float[] m = e.getValue();
-            double[] logs = new double[m.length];
-            for (int i = 0; i < m.length; i++) {
-                logs[i] = Math.log10(Math.max(m[i], 1e-12));
-            }
-            chart.addSeries(e.getKey(), logs);
-        }
-        return chart;
+        return EntanglementPlots.separator(families);
     }
 }

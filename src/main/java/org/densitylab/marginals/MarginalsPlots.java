@@ -1,23 +1,17 @@
 package org.densitylab.marginals;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
+import org.densitylab.plot.HouseStyle;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
 /**
  * Plots like the marginals paper's Fig. 2–4: mean marginal fidelity ± SD against the target rank for each of our
  * models and random guessing, with the reference implementation's numbers ({@link ReferenceNumbers}) drawn beside
- * them (dashed), the success rates, the hybrid model+MIO success (Fig. 4) and the MIO's negative eigenvalues. Every
- * series goes through {@link #addSeries}, so all plots share one style (also used by the runtime plot).
+ * them (dashed), the success rates, the hybrid model+MIO success (Fig. 4) and the MIO's negative eigenvalues, all in
+ * the {@link HouseStyle}: fidelities and guesses with ± SD error bars, the reference's values dashed.
  */
 public final class MarginalsPlots {
     private MarginalsPlots() {
@@ -33,10 +27,7 @@ public final class MarginalsPlots {
      * @return the chart
      */
     public static XYChart fidelityVsRank(String title, Map<String, Table> ours, Table reference) {
-        XYChart c = new XYChartBuilder().width(720).height(440).title(title).xAxisTitle("rank of the target state")
-                .yAxisTitle("mean fidelity of the marginals").build();
-        c.getStyler().setErrorBarsColorSeriesColor(true);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        XYChart c = HouseStyle.xy(title, "rank of the target state", "mean fidelity of the marginals");
         Table first = null;
         for (Map.Entry<String, Table> e : ours.entrySet()) {
             add(c, e.getKey() + " (ours)", e.getValue(), "fidelity", "fidelitySd", false);
@@ -49,7 +40,7 @@ public final class MarginalsPlots {
             add(c, "model1 (reference code)", reference, "fidelity", "fidelitySd", true);
             add(c, "random guessing (reference code)", reference, "guess", "guessSd", true);
         }
-        return c;
+        return HouseStyle.colourAll(c);
     }
 
     /**
@@ -61,9 +52,7 @@ public final class MarginalsPlots {
      * @return the chart
      */
     public static XYChart successVsRank(String title, Map<String, Table> ours, Table reference) {
-        XYChart c = new XYChartBuilder().width(720).height(440).title(title).xAxisTitle("rank of the target state")
-                .yAxisTitle("success rate").build();
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        XYChart c = HouseStyle.xy(title, "rank of the target state", "success rate");
         for (Map.Entry<String, Table> e : ours.entrySet()) {
             add(c, e.getKey() + " (ours)", e.getValue(), "success", null, false);
             add(c, e.getKey() + " + MIO (ours)", e.getValue(), "hybridSuccess", null, false);
@@ -74,7 +63,7 @@ public final class MarginalsPlots {
                 add(c, "model1 + MIO (reference code)", reference, "hybridSuccess", null, true);
             }
         }
-        return c;
+        return HouseStyle.colourAll(c);
     }
 
     /**
@@ -87,10 +76,8 @@ public final class MarginalsPlots {
      * @return the chart
      */
     public static XYChart figure3(int numQubits, Map<Integer, Table> ours, Map<Integer, Table> reference) {
-        XYChart c = new XYChartBuilder().width(720).height(440).title("N=" + numQubits + ": model trained with k="
-                + (numQubits - 1)).xAxisTitle("rank of the target state").yAxisTitle("mean fidelity of the marginals").build();
-        c.getStyler().setErrorBarsColorSeriesColor(true);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        XYChart c = HouseStyle.xy("N=" + numQubits + ": model trained with k="
+                + (numQubits - 1), "rank of the target state", "mean fidelity of the marginals");
         for (Map.Entry<Integer, Table> e : ours.entrySet()) {
             add(c, "k=" + e.getKey() + " (ours)", e.getValue(), "fidelity", "fidelitySd", false);
             add(c, "k=" + e.getKey() + " random guessing (ours)", e.getValue(), "guess", "guessSd", false);
@@ -99,7 +86,7 @@ public final class MarginalsPlots {
             add(c, "k=" + e.getKey() + " (reference code)", e.getValue(), "fidelity", "fidelitySd", true);
             add(c, "k=" + e.getKey() + " random guessing (reference code)", e.getValue(), "guess", "guessSd", true);
         }
-        return c;
+        return HouseStyle.colourAll(c);
     }
 
     /**
@@ -114,21 +101,19 @@ public final class MarginalsPlots {
      * @return the chart
      */
     public static XYChart figure4(String title, Map<String, Table> ours, Map<String, Table> reference) {
-        XYChart c = new XYChartBuilder().width(720).height(440).title(title).xAxisTitle("rank of the target state")
-                .yAxisTitle("success rate of model + MIO").build();
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        XYChart c = HouseStyle.xy(title, "rank of the target state", "success rate of model + MIO");
         for (Map.Entry<String, Table> e : ours.entrySet()) {
             add(c, e.getKey() + " (ours)", e.getValue(), "hybridSuccess", null, false);
         }
         for (Map.Entry<String, Table> e : reference.entrySet()) {
             add(c, e.getKey() + " (reference code)", e.getValue(), "hybridSuccess", null, true);
         }
-        return c;
+        return HouseStyle.colourAll(c);
     }
 
     /**
      * Proportion of negative eigenvalues of the MIO output against the rank (the reference notebook's "proportion
-     * of NE" figure), ours mean ± SD (solid) and the spec's numbers (dashed, points where published).
+     * of NE" figure), ours mean ± SD (solid) and the paper's numbers (dashed, points where published).
      *
      * @param title     chart title
      * @param ours      tables with columns rank, negMio, negMioSd by label
@@ -136,81 +121,29 @@ public final class MarginalsPlots {
      * @return the chart
      */
     public static XYChart negativeEigenvalues(String title, Map<String, Table> ours, Map<String, Table> reference) {
-        XYChart c = new XYChartBuilder().width(720).height(440).title(title).xAxisTitle("rank of the target state")
-                .yAxisTitle("proportion of negative eigenvalues").build();
-        c.getStyler().setErrorBarsColorSeriesColor(true);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        XYChart c = HouseStyle.xy(title, "rank of the target state", "proportion of negative eigenvalues");
         for (Map.Entry<String, Table> e : ours.entrySet()) {
             add(c, e.getKey() + " (ours)", e.getValue(), "negMio", "negMioSd", false);
         }
         for (Map.Entry<String, Table> e : reference.entrySet()) {
-            add(c, e.getKey() + " (spec)", e.getValue(), "negMio", null, true);
+            add(c, e.getKey() + " (paper)", e.getValue(), "negMio", null, true);
         }
-        return c;
-    }
-
-    /**
-     * Adds one series to a chart, in the style shared by every plot of this class: ours solid with circles,
-     * reference numbers dashed with diamonds; NaN error bars are drawn as 0, NaN values are left out.
-     *
-     * @param c         the chart
-     * @param name      series name
-     * @param x         abscissae
-     * @param y         values
-     * @param err       error bars (same length) or null
-     * @param reference whether these are reference numbers (dashed)
-     * @return the series, or null if every value is NaN (nothing drawn)
-     */
-    public static XYSeries addSeries(XYChart c, String name, double[] x, double[] y, double[] err, boolean reference) {
-        int m = 0;
-        for (double v : y) {
-            m += Double.isNaN(v) ? 0 : 1;
-        }
-        if (m == 0) {
-            return null;
-        }
-        double[] xs = new double[m];
-        double[] ys = new double[m];
-        double[] es = new double[m];
-        for (int i = 0, j = 0; i < y.length; i++) {
-            if (!Double.isNaN(y[i])) {
-                xs[j] = x[i];
-                ys[j] = y[i];
-                es[j++] = err == null || Double.isNaN(err[i]) ? 0 : err[i];
-            }
-        }
-        XYSeries s = err == null ? c.addSeries(name, xs, ys) : c.addSeries(name, xs, ys, es);
-        s.setMarker(reference ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-        if (reference) {
-            s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
-                    new float[] {6f, 4f}, 0f));
-        }
-        return s;
+        return HouseStyle.colourAll(c);
     }
 
     private static void add(XYChart c, String name, Table t, String y, String err, boolean dashed) {
-        addSeries(c, name, t.intColumn("rank").asDoubleArray(), t.doubleColumn(y).asDoubleArray(),
+        HouseStyle.series(c, name, t.intColumn("rank").asDoubleArray(), t.doubleColumn(y).asDoubleArray(),
                 err == null ? null : t.doubleColumn(err).asDoubleArray(), dashed);
     }
 
     /**
-     * Saves a chart as PNG atomically (temporary file + rename).
+     * Saves a chart as PNG atomically ({@link HouseStyle#savePng}).
      *
      * @param chart the chart
      * @param file  the PNG file
      * @throws IOException if writing fails
      */
     public static void savePng(XYChart chart, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "plot", ".png.tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        HouseStyle.savePng(chart, file);
     }
 }
