@@ -243,4 +243,36 @@ public final class EntanglementPlots {
         }
         return out;
     }
+
+    /**
+     * The share of cuts labelled entangled per construction group of a dataset (paper Table I).
+     *
+     * @param summary a {@link DatasetSummary} table (its last row, "all", is left out)
+     * @return the chart
+     */
+    public static CategoryChart entangledCuts(Table summary) {
+        CategoryChart c = HouseStyle.category("entangled cuts per group: " + summary.name(), "group", "% of cuts labelled entangled");
+        Table groups = summary.dropRows(summary.rowCount() - 1);
+        HouseStyle.bars(c, "entangled cuts", groups.stringColumn("group").asList(), groups.doubleColumn("entangled cuts %").asDoubleArray(), null);
+        c.getStyler().setXAxisLabelRotation(60);
+        c.getStyler().setLegendVisible(false);
+        return HouseStyle.colourAll(c);
+    }
+
+    /**
+     * Purity against the largest negativity over the cuts, one colour per source.
+     *
+     * @param sample a {@link DatasetSummary#sample} table
+     * @return the chart
+     */
+    public static org.knowm.xchart.XYChart purityVsNegativity(Table sample) {
+        var c = HouseStyle.xy(sample.name() + " by source", "purity", "max negativity over cuts");
+        c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        c.getStyler().setMarkerSize(6);
+        for (String src : sample.stringColumn("source").unique()) {
+            Table t = sample.where(sample.stringColumn("source").isEqualTo(src));
+            HouseStyle.series(c, src, t.doubleColumn("purity").asDoubleArray(), t.doubleColumn("max negativity").asDoubleArray(), null, false);
+        }
+        return HouseStyle.colourAll(c);
+    }
 }

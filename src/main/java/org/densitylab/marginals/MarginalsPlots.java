@@ -3,7 +3,9 @@ package org.densitylab.marginals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.densitylab.plot.Comparison;
 import org.densitylab.plot.HouseStyle;
+import org.densitylab.plot.Notebooks;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Table;
 
@@ -145,5 +147,84 @@ public final class MarginalsPlots {
      */
     public static void savePng(XYChart chart, Path file) throws IOException {
         HouseStyle.savePng(chart, file);
+    }
+
+    /**
+     * Splits a results table with a "model" column (as {@code marginals-eval} writes it) into one table per model.
+     *
+     * @param results the table
+     * @return tables by model, in order of appearance; the whole table under its name if there is no model column
+     */
+    public static Map<String, Table> byModel(Table results) {
+        Map<String, Table> out = new java.util.LinkedHashMap<>();
+        if (!results.containsColumn("model")) {
+            out.put(results.name(), results);
+            return out;
+        }
+        for (String m : results.stringColumn("model").unique().asList().stream().sorted().toList()) {
+            out.put(m, results.where(results.stringColumn("model").isEqualTo(m)).setName(results.name() + ": " + m));
+        }
+        return out;
+    }
+
+    /**
+     * Ours beside the reference code's model1 numbers of the same case ({@link ReferenceNumbers#model1}) in the layout
+     * of {@link Comparison#table}; our table alone for a case without reference numbers.
+     *
+     * @param ours one case's results ({@link MarginalsEvaluation#table} layout)
+     * @return the comparison
+     */
+    public static Table comparison(Table ours) {
+        int n = ours.intColumn("N").getInt(0);
+        int k = ours.intColumn("k").getInt(0);
+        if (!ReferenceNumbers.model1Cases().contains(ReferenceNumbers.label(n, k))) {
+            return ours;
+        }
+        return Comparison.table(ours.name() + " beside the reference code's model1", ours, ReferenceNumbers.model1(n, k),
+                "reference code");
+    }
+
+    /**
+     * The reference code's model1 numbers of a case, or null where none are published.
+     *
+     * @param numQubits N
+     * @param k         k
+     * @return the table or null
+     */
+    public static Table reference(int numQubits, int k) {
+        return ReferenceNumbers.model1Cases().contains(ReferenceNumbers.label(numQubits, k)) ? ReferenceNumbers.model1(numQubits, k) : null;
+    }
+
+    /**
+     * The committed evaluations under a results folder (each run folder whose name contains a text and holds a
+     * {@code results.csv}), one comparison per run and model ({@link #comparison}).
+     *
+     * @param root     e.g. {@code results/marginals}
+     * @param contains e.g. "fig2"
+     * @return the comparisons; empty if there is none
+     */
+    public static java.util.List<Table> committed(Path root, String contains) {
+        java.util.List<Table> out = new java.util.ArrayList<>();
+        for (Table run : Notebooks.tables(root, contains, "results.csv")) {
+            byModel(run).values().forEach(t -> out.add(comparison(t)));
+        }
+        return out;
+    }
+
+    /**
+     * The committed evaluations as Fig. 2-style fidelity plots, one per run, beside the reference code's numbers.
+     *
+     * @param root     e.g. {@code results/marginals}
+     * @param contains e.g. "fig2"
+     * @return one chart per run
+     */
+    public static java.util.List<XYChart> committedFigures(Path root, String contains) {
+        java.util.List<XYChart> out = new java.util.ArrayList<>();
+        for (Table run : Notebooks.tables(root, contains, "results.csv")) {
+            int n = run.intColumn("N").getInt(0);
+            int k = run.intColumn("k").getInt(0);
+            out.add(fidelityVsRank(run.name().replace(": results.csv", "") + " (committed run)", byModel(run), reference(n, k)));
+        }
+        return out;
     }
 }

@@ -32,6 +32,19 @@ public final class Comparison {
      * @throws IllegalArgumentException if the tables share no decimal column
      */
     public static Table table(String name, Table ours, Table paper) {
+        return table(name, ours, paper, "paper");
+    }
+
+    /**
+     * As {@link #table(String, Table, Table)}, with another name for the second source (e.g. "reference code").
+     *
+     * @param name       the table's name
+     * @param ours       our results
+     * @param paper      the other numbers, with the same column names
+     * @param paperLabel what the {@value #SOURCE} column calls them
+     * @return the comparison
+     */
+    public static Table table(String name, Table ours, Table paper, String paperLabel) {
         List<String> keys = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Column<?> c : ours.columns()) {
@@ -67,7 +80,7 @@ public final class Comparison {
             }
             add(out, keys, ours, r, "ours", values, ours, r, null, -1);
             if (p != null) {
-                add(out, keys, ours, r, "paper", values, paper, p, null, -1);
+                add(out, keys, ours, r, paperLabel, values, paper, p, null, -1);
                 add(out, keys, ours, r, "difference", values, ours, r, paper, p);
             }
         }

@@ -4,10 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -237,7 +234,7 @@ public final class HouseStyle {
     /**
      * Gives every series its method's colour ({@link #COLOURS}; series of the same method, ours and the paper's,
      * share it) and methods without a fixed colour a spare one not used elsewhere in the figure; spreads series
-     * that share an abscissa by a small offset so coinciding curves and their error bars stay visible.
+     * on an integer grid (ranks, N) by a small offset so coinciding curves and their error bars stay visible.
      * Call it once after adding every series.
      *
      * @param chart the chart
@@ -280,7 +277,7 @@ public final class HouseStyle {
         return chart;
     }
 
-    /** Offsets series that share abscissae by up to ±0.12 of the smallest x spacing, in order of addition. */
+    /** Offsets series on a common integer grid by up to ±0.12 of the smallest x spacing, in order of addition. */
     private static void dodge(XYChart c) {
         List<XYSeries> all = new ArrayList<>(c.getSeriesMap().values());
         if (all.size() < 2 || c.getStyler().isXAxisLogarithmic()) {
@@ -289,8 +286,11 @@ public final class HouseStyle {
         double spacing = Double.POSITIVE_INFINITY;
         for (XYSeries s : all) {
             double[] x = s.getXData();
-            for (int i = 1; i < x.length; i++) {
-                spacing = Math.min(spacing, Math.abs(x[i] - x[i - 1]));
+            for (int i = 0; i < x.length; i++) {
+                if (x[i] != Math.rint(x[i])) {
+                    return;   // only series on a common integer grid (ranks, N) are spread
+                }
+                spacing = i == 0 ? spacing : Math.min(spacing, Math.abs(x[i] - x[i - 1]));
             }
         }
         if (!(spacing > 0) || Double.isInfinite(spacing)) {
@@ -309,27 +309,14 @@ public final class HouseStyle {
     }
 
     /**
-     * Saves a chart as PNG atomically (temporary file in the same folder, then rename).
+     * Saves a chart as PNG atomically, readable by others (temporary file in the same folder, then rename).
      *
      * @param chart the chart
      * @param file  the PNG file
      * @throws IOException if writing fails
      */
     public static void savePng(Chart<?, ?> chart, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "plot", ".png.tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
-            }
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Notebooks.writeAtomically(file, os -> BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG));
     }
 
     private static Map<String, Color> colours(Object... nameAndRgb) {
