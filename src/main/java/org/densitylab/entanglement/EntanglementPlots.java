@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.densitylab.plot.Comparison;
 import org.densitylab.plot.HouseStyle;
+import org.densitylab.plot.Notebooks;
 import org.densitylab.plot.TableHtml;
 import org.knowm.xchart.BoxChart;
 import org.knowm.xchart.CategoryChart;
@@ -218,28 +219,23 @@ public final class EntanglementPlots {
     }
 
     /**
-     * The committed full-data runs under a results folder whose directory name contains a text, each as the
-     * comparison of {@link #comparison}, named after its directory and command.
+     * The committed full-data runs under a results folder whose directory name contains a text: for each run its
+     * comparison with the paper ({@link #comparison}, named after the directory and its command) and its accuracy
+     * figure ({@link #accuracy}), to display one after the other.
      *
      * @param root     e.g. {@code results/entanglement}
      * @param contains e.g. "verified-cnn"
-     * @return one comparison per run; empty if there is none
+     * @return tables and images, two per run; empty if there is none
      * @throws IOException if a file cannot be read
      */
-    public static List<Table> committed(Path root, String contains) throws IOException {
-        List<Table> out = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return out;
-        }
-        try (var dirs = Files.list(root)) {
-            for (Path d : dirs.sorted().toList()) {
-                Path csv = d.resolve("results.csv");
-                if (d.getFileName().toString().contains(contains) && Files.exists(csv)) {
-                    List<String> command = Files.readAllLines(d.resolve("command.txt"));
-                    Table t = Table.read().csv(csv.toFile()).setName(d.getFileName() + ": " + command.get(command.size() - 1));
-                    out.add(comparison(t));
-                }
-            }
+    public static List<Object> committed(Path root, String contains) throws IOException {
+        List<Object> out = new ArrayList<>();
+        for (Path csv : Notebooks.runs(root, contains, "results.csv")) {
+            Path dir = csv.getParent();
+            List<String> command = Files.exists(dir.resolve("command.txt")) ? Files.readAllLines(dir.resolve("command.txt")) : List.of("");
+            Table t = Table.read().csv(csv.toFile()).setName(dir.getFileName() + ": " + command.get(command.size() - 1));
+            out.add(comparison(t));
+            out.add(Notebooks.figure(accuracy(t.setName(dir.getFileName().toString()))));
         }
         return out;
     }

@@ -168,8 +168,9 @@ public final class MarginalsPlots {
     }
 
     /**
-     * Ours beside the reference code's model1 numbers of the same case ({@link ReferenceNumbers#model1}) in the layout
-     * of {@link Comparison#table}; our table alone for a case without reference numbers.
+     * Ours beside the reference code's numbers of the same case (model1, {@link ReferenceNumbers#model1}, or else the
+     * hybrid success rates, {@link ReferenceNumbers#hybrid}) in the layout of {@link Comparison#table}; our table alone
+     * for a case without reference numbers.
      *
      * @param ours one case's results ({@link MarginalsEvaluation#table} layout)
      * @return the comparison
@@ -177,11 +178,10 @@ public final class MarginalsPlots {
     public static Table comparison(Table ours) {
         int n = ours.intColumn("N").getInt(0);
         int k = ours.intColumn("k").getInt(0);
-        if (!ReferenceNumbers.model1Cases().contains(ReferenceNumbers.label(n, k))) {
-            return ours;
-        }
-        return Comparison.table(ours.name() + " beside the reference code's model1", ours, ReferenceNumbers.model1(n, k),
-                "reference code");
+        String label = ReferenceNumbers.label(n, k);
+        Table reference = ReferenceNumbers.model1Cases().contains(label) ? ReferenceNumbers.model1(n, k)
+                : ReferenceNumbers.hybridCases().contains(label) ? ReferenceNumbers.hybrid(n, k) : null;
+        return reference == null ? ours : Comparison.table(ours.name() + " beside the reference code", ours, reference, "reference code");
     }
 
     /**
@@ -197,34 +197,74 @@ public final class MarginalsPlots {
 
     /**
      * The committed evaluations under a results folder (each run folder whose name contains a text and holds a
-     * {@code results.csv}), one comparison per run and model ({@link #comparison}).
+     * {@code results.csv}): per run one comparison per model ({@link #comparison}) and the fidelity figure beside the
+     * reference code's numbers, to display one after the other.
      *
      * @param root     e.g. {@code results/marginals}
      * @param contains e.g. "fig2"
-     * @return the comparisons; empty if there is none
+     * @return tables and images; empty if there is none
      */
-    public static java.util.List<Table> committed(Path root, String contains) {
-        java.util.List<Table> out = new java.util.ArrayList<>();
+    public static java.util.List<Object> committed(Path root, String contains) {
+        java.util.List<Object> out = new java.util.ArrayList<>();
         for (Table run : Notebooks.tables(root, contains, "results.csv")) {
             byModel(run).values().forEach(t -> out.add(comparison(t)));
+            int n = run.intColumn("N").getInt(0);
+            int k = run.intColumn("k").getInt(0);
+            out.add(Notebooks.figure(fidelityVsRank(run.name().replace(": results.csv", "") + " (committed run)", byModel(run),
+                    reference(n, k))));
         }
         return out;
     }
 
     /**
-     * The committed evaluations as Fig. 2-style fidelity plots, one per run, beside the reference code's numbers.
+     * Fig. 3 for one N from evaluated cases: the cases N, N−1 and N, N−2 of {@code cases} with the reference code's
+     * numbers where published.
      *
-     * @param root     e.g. {@code results/marginals}
-     * @param contains e.g. "fig2"
-     * @return one chart per run
+     * @param numQubits N
+     * @param cases     evaluation tables by case label ("N5k4" …)
+     * @return the chart
      */
-    public static java.util.List<XYChart> committedFigures(Path root, String contains) {
-        java.util.List<XYChart> out = new java.util.ArrayList<>();
-        for (Table run : Notebooks.tables(root, contains, "results.csv")) {
-            int n = run.intColumn("N").getInt(0);
-            int k = run.intColumn("k").getInt(0);
-            out.add(fidelityVsRank(run.name().replace(": results.csv", "") + " (committed run)", byModel(run), reference(n, k)));
+    public static XYChart figure3(int numQubits, Map<String, Table> cases) {
+        Map<Integer, Table> ours = new java.util.LinkedHashMap<>();
+        Map<Integer, Table> ref = new java.util.LinkedHashMap<>();
+        for (int k = numQubits - 1; k >= numQubits - 2; k--) {
+            String label = ReferenceNumbers.label(numQubits, k);
+            if (cases.containsKey(label)) {
+                ours.put(k, cases.get(label));
+            }
+            if (reference(numQubits, k) != null) {
+                ref.put(k, reference(numQubits, k));
+            }
         }
-        return out;
+        return figure3(numQubits, ours, ref);
+    }
+
+    /**
+     * Fig. 4 from evaluated cases, with the reference code's hybrid success rates where published.
+     *
+     * @param title the chart title
+     * @param cases evaluation tables by case label
+     * @return the chart
+     */
+    public static XYChart figure4(String title, Map<String, Table> cases) {
+        Map<String, Table> ref = new java.util.LinkedHashMap<>();
+        for (String label : cases.keySet()) {
+            if (ReferenceNumbers.hybridCases().contains(label)) {
+                Table t = cases.get(label);
+                ref.put(label, ReferenceNumbers.hybrid(t.intColumn("N").getInt(0), t.intColumn("k").getInt(0)));
+            }
+        }
+        return figure4(title, cases, ref);
+    }
+
+    /**
+     * Fidelity against rank of one evaluated case beside the reference code's model1 numbers, if published.
+     *
+     * @param title the chart title
+     * @param ours  the case's evaluation ({@link MarginalsEvaluation#table} layout)
+     * @return the chart
+     */
+    public static XYChart fidelityVsRank(String title, Table ours) {
+        return fidelityVsRank(title, Map.of("model1", ours), reference(ours.intColumn("N").getInt(0), ours.intColumn("k").getInt(0)));
     }
 }

@@ -30,8 +30,8 @@ class EntanglementPlotsTest extends QuietTest {
         assertEquals("90 \u00b1 0", t.stringColumn("Pure").get(0));
         var chart = EntanglementPlots.ablation(runs);
         var bars = chart.getSeriesMap().get("3 conv, 2\u00d72 (ours, 3 seeds)");
-        assertEquals(2.0, bars.getExtraValues()[4], 1e-12);
-        assertEquals(1.0, bars.getExtraValues()[5], 1e-12);
+        assertEquals(2.0, List.copyOf(bars.getExtraValues()).get(4).doubleValue(), 1e-12);
+        assertEquals(1.0, List.copyOf(bars.getExtraValues()).get(5).doubleValue(), 1e-12);
         assertEquals("90", EntanglementPlots.ablationTable(List.of(run(20, 79))).stringColumn("Pure").get(0), "one seed: no ± SD");
         assertThrows(IllegalArgumentException.class, () -> EntanglementPlots.ablation(List.of()));
     }

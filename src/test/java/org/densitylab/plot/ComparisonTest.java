@@ -20,14 +20,13 @@ class ComparisonTest extends QuietTest {
                 DoubleColumn.create("Pure", Double.NaN, 97.40), DoubleColumn.create("Mixed", Double.NaN, 86.39));
         Table c = Comparison.table("Table II", ours, paper);
         assertEquals(List.of("model", "source", "Pure", "Mixed"), c.columnNames());
-        assertEquals(List.of("CNN", "CNN", "CNN", "PPT criterion", "PPT criterion", "PPT criterion"), c.stringColumn("model").asList());
-        assertEquals(List.of("ours", "paper", "difference", "ours", "paper", "difference"), c.stringColumn("source").asList());
+        assertEquals(List.of("CNN", "CNN", "CNN", "PPT criterion"), c.stringColumn("model").asList(), "a paper row without values is left out");
+        assertEquals(List.of("ours", "paper", "difference", "ours"), c.stringColumn("source").asList());
         assertEquals(97.62 - 97.40, c.doubleColumn("Pure").getDouble(2), 1e-12);
         assertEquals(86.29 - 86.39, c.doubleColumn("Mixed").getDouble(2), 1e-12);
         String html = TableHtml.html(c);
         assertEquals(true, html.contains("<tr><td>CNN</td><td>difference</td><td style=\"text-align:right\">0.22</td>"
                 + "<td style=\"text-align:right\">-0.1</td></tr>"), html);
-        assertEquals(true, html.contains("<tr><td>PPT criterion</td><td>paper</td><td style=\"text-align:right\">\u2013</td>"), html);
     }
 
     @Test
