@@ -324,33 +324,6 @@ public final class EntanglementExperiment {
         return new java.util.LinkedHashSet<>(result.stringColumn("model").asList());
     }
 
-    /**
-     * The committed runs under a results folder (each a directory with {@code results.csv} and
-     * {@code command.txt}, as {@link #run} writes them), pivoted to the paper's layout.
-     *
-     * @param root     the folder, e.g. {@code results/entanglement}
-     * @param contains only directories whose name contains this text (e.g. "verified" or "negativity")
-     * @return one wide accuracy table per run, named after its directory and command; empty if the folder is missing
-     * @throws IOException if a results file cannot be read
-     */
-    public static List<Table> committed(Path root, String contains) throws IOException {
-        List<Table> runs = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return runs;
-        }
-        try (var dirs = Files.list(root)) {
-            for (Path d : dirs.sorted().toList()) {
-                Path csv = d.resolve("results.csv");
-                if (d.getFileName().toString().contains(contains) && Files.exists(csv)) {
-                    List<String> command = Files.readAllLines(d.resolve("command.txt"));
-                    Table t = Table.read().csv(csv.toFile());
-                    runs.add(wide(t, "accuracy").setName(d.getFileName() + ": " + command.get(command.size() - 1)));
-                }
-            }
-        }
-        return runs;
-    }
-
     private static LabelledStates dataset(Settings s, String name, double scale, long seed) throws IOException {
         Path dir = s.data().resolve(name + (scale == 1 ? "" : "-x" + scale) + (s.variant() == Variant.PAPER ? "" : "-code"));
         if (!Files.exists(dir)) {

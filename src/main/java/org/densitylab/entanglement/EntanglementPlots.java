@@ -79,22 +79,9 @@ public final class EntanglementPlots {
      *
      * @param root e.g. {@code results/entanglement}
      * @return one table per run, named after its directory; empty if there is none
-     * @throws IOException if a file cannot be read
      */
-    public static List<Table> ablationRuns(Path root) throws IOException {
-        List<Table> runs = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return runs;
-        }
-        try (var dirs = Files.list(root)) {
-            for (Path d : dirs.sorted().toList()) {
-                Path csv = d.resolve("ablation.csv");
-                if (d.getFileName().toString().contains("ablation") && Files.exists(csv)) {
-                    runs.add(Table.read().csv(csv.toFile()).setName(d.getFileName().toString()));
-                }
-            }
-        }
-        return runs;
+    public static List<Table> ablationRuns(Path root) {
+        return Notebooks.tables(root, "ablation", "ablation.csv");
     }
 
     /** Accuracies of each architecture over the runs: architecture → runs × (test sets + mean). */

@@ -207,10 +207,11 @@ public final class MarginalsPlots {
     public static java.util.List<Object> committed(Path root, String contains) {
         java.util.List<Object> out = new java.util.ArrayList<>();
         for (Table run : Notebooks.tables(root, contains, "results.csv")) {
+            run.setName(run.name().replace(": results.csv", ""));
             byModel(run).values().forEach(t -> out.add(comparison(t)));
             int n = run.intColumn("N").getInt(0);
             int k = run.intColumn("k").getInt(0);
-            out.add(Notebooks.figure(fidelityVsRank(run.name().replace(": results.csv", "") + " (committed run)", byModel(run),
+            out.add(Notebooks.figure(fidelityVsRank(run.name() + " (committed run)", byModel(run),
                     reference(n, k))));
         }
         return out;

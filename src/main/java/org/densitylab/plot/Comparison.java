@@ -13,8 +13,9 @@ import tech.tablesaw.columns.Column;
 /**
  * Ours beside the paper's, in the one layout every notebook uses: for each row of our results the row itself
  * ("ours"), the paper's row with the same keys ("paper") and their difference ours − paper ("difference"), one
- * under the other. Keys are the columns both tables share that are not decimal (model, test set, N, k, rank …);
- * the compared values are the decimal columns both share, in our order.
+ * under the other. Keys are the columns both tables share that are decimal in neither (model, test set, N, k,
+ * rank …); the compared values are the other shared columns, in our order (a column read from CSV as integers or
+ * as empty text counts as numbers).
  */
 public final class Comparison {
     /** Name of the column that says which row is ours, the paper's or the difference. */
@@ -51,7 +52,7 @@ public final class Comparison {
             if (!paper.containsColumn(c.name())) {
                 continue;
             }
-            if (c instanceof DoubleColumn || c.type().equals(tech.tablesaw.api.ColumnType.FLOAT)) {
+            if (decimal(c) || decimal(paper.column(c.name()))) {
                 values.add(c.name());
             } else {
                 keys.add(c.name());
@@ -112,8 +113,26 @@ public final class Comparison {
         }
         out.stringColumn(SOURCE).append(source);
         for (String v : values) {
-            double x = ((NumericColumn<?>) a.column(v)).getDouble(rowA);
-            out.doubleColumn(v).append(b == null ? x : x - ((NumericColumn<?>) b.column(v)).getDouble(rowB));
+            double x = number(a.column(v), rowA);
+            out.doubleColumn(v).append(b == null ? x : x - number(b.column(v), rowB));
+        }
+    }
+
+    private static boolean decimal(Column<?> c) {
+        return c instanceof DoubleColumn || c.type().equals(tech.tablesaw.api.ColumnType.FLOAT);
+    }
+
+    /** A cell as a number: numeric columns as they are, text (e.g. an all-empty CSV column) parsed, empty as NaN. */
+    private static double number(Column<?> c, int row) {
+        if (c instanceof NumericColumn<?> n) {
+            return n.isMissing(row) ? Double.NaN : n.getDouble(row);
+        }
+        String s = c.getString(row).strip();
+        try {
+            return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("column '" + c.name() + "' holds '" + s + "' in row " + (row + 1)
+                    + ", not a number; compare only numeric columns", e);
         }
     }
 }

@@ -16,16 +16,19 @@ import tech.tablesaw.columns.Column;
  * The one display format of every table the library shows (tablesaw-core has no HTML writer): numbers with
  * {@value #DIGITS} significant digits ({@link #number}), readable headers instead of column identifiers
  * ({@link #header}), the first {@value #HEAD} and last {@value #TAIL} rows of long tables, and tables wider than
- * {@value #MAX_COLUMNS} columns split into parts that each repeat the leading key columns (model, N, k, rank …).
+ * {@value #MAX_COLUMNS} columns split into parts that each repeat the leading key columns (model, N, k, rank …), or
+ * transposed when they have at most {@value #TRANSPOSE_ROWS} rows.
  * The data keep their identifiers and full precision; only the rendering changes.
  */
 public final class TableHtml {
-    static final int HEAD = 20;
+    static final int HEAD = 30;
     static final int TAIL = 5;
     /** Significant digits of a displayed number (more when its integer part has more digits). */
     public static final int DIGITS = 4;
     /** Widest table rendered in one piece. */
     public static final int MAX_COLUMNS = 10;
+    /** Wide tables with at most this many rows are shown transposed (one row per column) instead of split. */
+    public static final int TRANSPOSE_ROWS = 6;
 
     /** Readable headers of the column identifiers used by the library's tables. */
     private static final Map<String, String> HEADERS = Map.ofEntries(
@@ -53,6 +56,9 @@ public final class TableHtml {
      *         wider than {@value #MAX_COLUMNS} columns
      */
     public static String html(Table table) {
+        if (transposed(table)) {
+            return transposedHtml(table);
+        }
         List<List<Column<?>>> parts = parts(table);
         if (parts.size() == 1) {
             return part(table, parts.get(0), "");
@@ -82,6 +88,32 @@ public final class TableHtml {
             sb.append(sb.length() == 0 ? "" : "\n").append(t.print(HEAD + TAIL + 1));
         }
         return sb.toString();
+    }
+
+    /** Whether a table is wide but short enough ({@value #TRANSPOSE_ROWS} rows or fewer) to show transposed. */
+    private static boolean transposed(Table table) {
+        return table.columnCount() > MAX_COLUMNS && table.rowCount() <= TRANSPOSE_ROWS;
+    }
+
+    /** One row per column of the table, one column per row (headed by the row's first cell). */
+    private static String transposedHtml(Table table) {
+        StringBuilder sb = new StringBuilder(256);
+        Column<?> first = table.column(0);
+        sb.append("<table class=\"densitylab-table\">\n<caption>").append(escape(table.name())).append(" (")
+                .append(table.rowCount()).append(" rows \u00d7 ").append(table.columnCount())
+                .append(" columns, transposed)</caption>\n<thead><tr><th>").append(escape(header(first.name()))).append("</th>");
+        for (int r = 0; r < table.rowCount(); r++) {
+            sb.append("<th>").append(escape(cell(first, r))).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (Column<?> c : table.columns().subList(1, table.columnCount())) {
+            sb.append("<tr><th style=\"text-align:left\">").append(escape(header(c.name()))).append("</th>");
+            for (int r = 0; r < table.rowCount(); r++) {
+                sb.append(isDecimal(c) ? "<td style=\"text-align:right\">" : "<td>").append(escape(cell(c, r))).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        return sb.append("</tbody>\n</table>").toString();
     }
 
     /** The columns of each part: all of them, or the leading key columns followed by a share of the others. */

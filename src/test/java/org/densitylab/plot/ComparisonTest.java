@@ -41,4 +41,16 @@ class ComparisonTest extends QuietTest {
         assertEquals(0.05, c.doubleColumn("fidelity").getDouble(2), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> Comparison.table("x", ours.selectColumns("N"), paper));
     }
+
+    @Test
+    void columnsReadFromCsvAsIntegersOrEmptyTextAreComparedAsNumbers() {
+        Table ours = Table.read().csv("N,rank,success,hybridFidelity\n5,26,1,\n5,27,1,\n", "ours");
+        Table paper = Table.create("ref", IntColumn.create("N", new int[] {5}), IntColumn.create("rank", new int[] {27}), DoubleColumn.create("success", 0.98),
+                DoubleColumn.create("hybridFidelity", 1.0));
+        Table c = Comparison.table("N5", ours, paper);
+        assertEquals(List.of("N", "rank", "source", "success", "hybridFidelity"), c.columnNames());
+        assertEquals(List.of("ours", "ours", "paper", "difference"), c.stringColumn("source").asList());
+        assertEquals(0.02, c.doubleColumn("success").getDouble(3), 1e-12);
+        assertEquals(true, c.doubleColumn("hybridFidelity").isMissing(3));
+    }
 }

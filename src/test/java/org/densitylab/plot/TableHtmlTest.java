@@ -48,16 +48,16 @@ class TableHtmlTest extends QuietTest {
 
     @Test
     void aWidePerRankTableIsSplitIntoPartsThatRepeatTheKeys() {
-        Table t = Table.create("N3k2", IntColumn.create("N", new int[] {3}), IntColumn.create("k", new int[] {2}), IntColumn.create("rank", new int[] {2}),
-                IntColumn.create("samples", new int[] {500}));
+        Table t = Table.create("N3k2", IntColumn.create("N", 3, 3, 3, 3, 3, 3, 3), IntColumn.create("k", 2, 2, 2, 2, 2, 2, 2), IntColumn.create("rank", 2, 3, 4, 5, 6, 7, 8),
+                IntColumn.create("samples", 500, 500, 500, 500, 500, 500, 500));
         String[] values = {"fidelity", "fidelitySd", "success", "guess", "guessSd", "hybridSuccess", "hybridFidelity", "negMio",
             "negHybrid"};
         for (String v : values) {
-            t.addColumns(DoubleColumn.create(v, 0.5));
+            t.addColumns(DoubleColumn.create(v, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5));
         }
         String html = TableHtml.html(t);
         assertEquals(2, html.split("<table ", -1).length - 1, "13 columns: two parts");
-        assertTrue(html.contains("(1 rows \u00d7 13 columns, part 1 of 2)") && html.contains("part 2 of 2"), html);
+        assertTrue(html.contains("(7 rows \u00d7 13 columns, part 1 of 2)") && html.contains("part 2 of 2"), html);
         String second = html.substring(html.indexOf("part 2 of 2"));
         assertTrue(second.startsWith("part 2 of 2)</caption>\n<thead><tr><th>N</th><th>k</th><th>rank</th><th>samples</th>"
                 + "<th>success (model + MIO)</th><th>fidelity (model + MIO)</th><th>negative eigenvalues (MIO)</th>"
@@ -65,6 +65,20 @@ class TableHtmlTest extends QuietTest {
         for (String part : html.split("<table ")) {
             assertTrue(part.split("<th>", -1).length - 1 <= TableHtml.MAX_COLUMNS, part);
         }
+    }
+
+    @Test
+    void aWideShortTableIsTransposed() {
+        Table t = Table.create("consistency", StringColumn.create("predictor", "CNN", "PPT"));
+        for (int i = 0; i < 11; i++) {
+            t.addColumns(DoubleColumn.create("c" + i, 0.25 * i, 1.0 / 3));
+        }
+        String html = TableHtml.html(t);
+        assertTrue(html.startsWith("<table class=\"densitylab-table\">\n<caption>consistency (2 rows \u00d7 12 columns, transposed)</caption>\n"
+                + "<thead><tr><th>predictor</th><th>CNN</th><th>PPT</th></tr></thead>\n<tbody>\n"
+                + "<tr><th style=\"text-align:left\">c0</th><td style=\"text-align:right\">0</td><td style=\"text-align:right\">0.3333</td></tr>\n"
+                + "<tr><th style=\"text-align:left\">c1</th><td style=\"text-align:right\">0.25</td>"), html);
+        assertEquals(1, html.split("<table ", -1).length - 1);
     }
 
     @Test
