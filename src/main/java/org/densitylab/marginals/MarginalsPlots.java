@@ -134,8 +134,9 @@ public final class MarginalsPlots {
     }
 
     private static void add(XYChart c, String name, Table t, String y, String err, boolean dashed) {
-        HouseStyle.series(c, name, t.intColumn("rank").asDoubleArray(), t.doubleColumn(y).asDoubleArray(),
-                err == null ? null : t.doubleColumn(err).asDoubleArray(), dashed);
+        // numberColumn: a table read back from CSV may hold a column of whole numbers (success 1.0) as integers
+        HouseStyle.series(c, name, t.numberColumn("rank").asDoubleArray(), t.numberColumn(y).asDoubleArray(),
+                err == null ? null : t.numberColumn(err).asDoubleArray(), dashed);
     }
 
     /**

@@ -65,6 +65,18 @@ class MarginalsFiguresTest extends QuietTest {
     }
 
     @Test
+    void resultsReadBackFromCsvPlotAndCompareWhateverTypesTablesawGuesses() {
+        Table t = Table.read().csv("model,N,k,rank,fidelity,fidelitySd,success,guess,guessSd,hybridSuccess,hybridFidelity\n"
+                + "model1,3,2,2,0.77,0.05,1.0,0.69,0.07,0.0,\nmodel1,3,2,3,0.86,0.04,1.0,0.78,0.05,0.0,\n", "run");
+        XYChart s = MarginalsPlots.successVsRank("s", MarginalsPlots.byModel(t), ReferenceNumbers.model1(3, 2));
+        assertArrayEquals(new double[] {1, 1}, s.getSeriesMap().get("model1 (ours)").getYData(), 0);
+        Table c = MarginalsPlots.comparison(MarginalsPlots.byModel(t).get("model1"));
+        assertEquals(java.util.List.of("ours", "reference code", "difference", "ours", "reference code", "difference"),
+                c.stringColumn("source").asList());
+        assertEquals(0.77 - ReferenceNumbers.model1(3, 2).doubleColumn("fidelity").getDouble(0), c.doubleColumn("fidelity").getDouble(2), 1e-12);
+    }
+
+    @Test
     void mioStatisticsImposeTheMarginalsAndMatchTheSpecsNegativeShare() {
         Table t = MioStatistics.paperRanks(3, 2, 5, 1L);
         assertArrayEquals(new int[] {2, 3, 4, 5, 6, 7, 8}, t.intColumn("rank").asIntArray());
