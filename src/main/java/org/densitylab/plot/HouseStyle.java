@@ -157,7 +157,8 @@ public final class HouseStyle {
 
     /**
      * Adds one line series: ours solid with circles, the paper's dashed with diamonds, in the method's colour. NaN
-     * values are left out, NaN error bars drawn as 0.
+     * values are left out, NaN error bars drawn as 0; on a logarithmic y axis (set it before adding series) an error
+     * bar that would reach zero or below is left out (the SD stays in the table).
      *
      * @param c      the chart
      * @param name   series name
@@ -178,11 +179,13 @@ public final class HouseStyle {
         double[] xs = new double[m];
         double[] ys = new double[m];
         double[] es = new double[m];
+        boolean log = c.getStyler().isYAxisLogarithmic();
         for (int i = 0, j = 0; i < y.length; i++) {
             if (!Double.isNaN(y[i])) {
                 xs[j] = x[i];
                 ys[j] = y[i];
-                es[j++] = err == null || Double.isNaN(err[i]) ? 0 : err[i];
+                double e = err == null || Double.isNaN(err[i]) ? 0 : err[i];
+                es[j++] = log && y[i] - e <= 0 ? 0 : e;   // a bar down to zero or below has no place on a log axis
             }
         }
         XYSeries s = err == null ? c.addSeries(name, xs, ys) : c.addSeries(name, xs, ys, es);

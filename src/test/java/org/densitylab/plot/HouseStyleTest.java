@@ -66,6 +66,16 @@ class HouseStyleTest extends QuietTest {
     }
 
     @Test
+    void onALogAxisErrorBarsThatReachZeroAreLeftOut(@TempDir Path dir) throws Exception {
+        XYChart c = HouseStyle.xy("t", "N", "seconds");
+        c.getStyler().setYAxisLogarithmic(true);
+        HouseStyle.series(c, "MIO+CDAE (ours)", new double[] {3, 4}, new double[] {0.01, 0.1}, new double[] {0.02, 0.05}, false);
+        assertEquals(0.0, c.getSeriesMap().get("MIO+CDAE (ours)").getExtraValues()[0], 0, "0.01 - 0.02 < 0");
+        assertEquals(0.05, c.getSeriesMap().get("MIO+CDAE (ours)").getExtraValues()[1], 0);
+        HouseStyle.savePng(HouseStyle.colourAll(c), dir.resolve("log.png"));   // XChart refuses bars below zero
+    }
+
+    @Test
     void pngsHaveAWhiteBackgroundAndAreReadableByOthers(@TempDir Path dir) throws Exception {
         XYChart c = HouseStyle.xy("t", "x", "y");
         HouseStyle.series(c, "CNN", new double[] {1, 2}, new double[] {1, 2}, null, false);
