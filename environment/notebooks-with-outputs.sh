@@ -21,6 +21,7 @@ export JUPYTER_DATA_DIR=$ROOT/target/jupyter/data JUPYTER_RUNTIME_DIR=$ROOT/targ
 export JUPYTER_CONFIG_DIR=$ROOT/target/jupyter/config JUPYTER_PATH=$ROOT/target/jupyter/share/jupyter
 export PYDEVD_DISABLE_FILE_VALIDATION=1 DENSITYLAB_QUICK=1 OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 export DENSITYLAB_RESULTS=../target/notebook-results    # relative to notebooks/, so outputs show no absolute paths
+rm -rf target/notebook-results                         # a fresh start: no run resumes a previous one's checkpoints
 mkdir -p "$JUPYTER_DATA_DIR" "$JUPYTER_RUNTIME_DIR" "$JUPYTER_CONFIG_DIR"
 java -jar "${jars[0]}" kernel install --prefix "$ROOT/target/jupyter" --name java --display-name "Java (DensityLab, CI)" \
   --heap 2g --offheap 2g --fast-start --javacpp-cache "${JAVACPP_CACHE:-$HOME/.cache/densitylab/javacpp}" >/dev/null

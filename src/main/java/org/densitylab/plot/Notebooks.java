@@ -176,4 +176,24 @@ public final class Notebooks {
         }
         return out;
     }
+
+    /**
+     * The images of {@link #runs} (e.g. a committed run's {@code separator.png}), to show.
+     *
+     * @param root     a results folder
+     * @param contains part of the run folder's name
+     * @param png      the PNG file each run holds
+     * @return the images; empty if there is none
+     */
+    public static List<BufferedImage> images(Path root, String contains, String png) {
+        List<BufferedImage> out = new ArrayList<>();
+        for (Path p : runs(root, contains, png)) {
+            try {
+                out.add(javax.imageio.ImageIO.read(p.toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + p + " as an image: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
 }
