@@ -46,4 +46,15 @@ class EntanglementPlotsTest extends QuietTest {
         assertEquals(86.29 - 86.39, c.doubleColumn("Mixed").getDouble(2), 1e-12);
         assertEquals(true, c.doubleColumn("UPB").isMissing(0), "a test set without result stays empty");
     }
+
+    @Test
+    void theReferenceCodesCutMapsDifferOnlyForTheThreeCycleItRealisesAsASwap() {
+        Table t = Permutations.cutMaps();
+        assertEquals(5, t.rowCount());
+        for (int r = 0; r < 5; r++) {
+            boolean same = t.stringColumn(0).get(r).equals(t.stringColumn(2).get(r));
+            assertEquals(!t.stringColumn(0).get(r).equals("[2, 0, 1]"), same, t.row(r).toString());
+        }
+        assertEquals("[2, 1, 0]", t.stringColumn(2).get(3), "(2,0,1) is realised as SWAP(0,2)");
+    }
 }

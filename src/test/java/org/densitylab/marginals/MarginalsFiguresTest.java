@@ -77,6 +77,16 @@ class MarginalsFiguresTest extends QuietTest {
     }
 
     @Test
+    void mioComparisonPutsTheReferenceFiguresEndRanksBesideOurs() {
+        Map<String, Table> ours = MioStatistics.cases(new int[][] {{4, 3}}, 3, 1L);
+        Table c = MioStatistics.comparison(ours);
+        assertEquals(7 + 2 * 2, c.rowCount(), "seven ranks; the reference figure gives ranks 10 and 16 only");
+        assertEquals(List.of("ours", "reference figure", "difference"), c.stringColumn("source").asList().subList(0, 3));
+        assertEquals(0.23, c.doubleColumn("negMio").getDouble(1), 0, "N4k3 at rank 10");
+        assertEquals(ours.get("N4k3").doubleColumn("negMio").getDouble(0) - 0.23, c.doubleColumn("negMio").getDouble(2), 1e-12);
+    }
+
+    @Test
     void mioStatisticsImposeTheMarginalsAndMatchTheSpecsNegativeShare() {
         Table t = MioStatistics.paperRanks(3, 2, 5, 1L);
         assertArrayEquals(new int[] {2, 3, 4, 5, 6, 7, 8}, t.intColumn("rank").asIntArray());
