@@ -166,15 +166,7 @@ public final class Notebooks {
      * @return the tables; empty if there is none
      */
     public static List<Table> tables(Path root, String contains, String csv) {
-        List<Table> out = new ArrayList<>();
-        for (Path p : runs(root, contains, csv)) {
-            try {
-                out.add(Table.read().csv(p.toFile()).setName(p.getParent().getFileName() + ": " + csv));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("cannot read " + p + " as CSV: " + e.getMessage(), e);
-            }
-        }
-        return out;
+        return read(root, contains, csv, "CSV", p -> Table.read().csv(p.toFile()).setName(p.getParent().getFileName() + ": " + csv));
     }
 
     /**
@@ -186,12 +178,21 @@ public final class Notebooks {
      * @return the images; empty if there is none
      */
     public static List<BufferedImage> images(Path root, String contains, String png) {
-        List<BufferedImage> out = new ArrayList<>();
-        for (Path p : runs(root, contains, png)) {
+        return read(root, contains, png, "an image", p -> javax.imageio.ImageIO.read(p.toFile()));
+    }
+
+    /** Reads one file. */
+    private interface Reader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    private static <T> List<T> read(Path root, String contains, String file, String what, Reader<T> reader) {
+        List<T> out = new ArrayList<>();
+        for (Path p : runs(root, contains, file)) {
             try {
-                out.add(javax.imageio.ImageIO.read(p.toFile()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + p + " as an image: " + e.getMessage(), e);
+                out.add(reader.read(p));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("cannot read " + p + " as " + what + ": " + e.getMessage(), e);
             }
         }
         return out;
