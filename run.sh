@@ -13,7 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-java_major() { javac -version 2>&1 | sed -E 's/^javac ([0-9]+).*/\1/'; }
+# javac prints "Picked up JAVA_TOOL_OPTIONS: ..." as well when that variable is set: keep only the version line.
+java_major() { javac -version 2>&1 | sed -nE 's/^javac ([0-9]+).*/\1/p' | head -n 1 | grep . || echo 0; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 need=()

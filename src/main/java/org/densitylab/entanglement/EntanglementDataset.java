@@ -142,4 +142,29 @@ public final class EntanglementDataset {
         return DatasetGenerator.inMemory(columns(recipe.qubits()), Math.toIntExact(recipe.count()), filler(recipe, seed), pool,
                 recipe.name());
     }
+
+    /**
+     * Writes the named sets of the paper (N = 3) under one folder, each once: a set whose folder already holds a
+     * finished dataset is reused, an interrupted one resumes.
+     *
+     * @param dir     the folder (one sub-folder per set)
+     * @param variant paper or reference-code choices
+     * @param scale   scale of every set (1 = the paper's sizes)
+     * @param seed    the seed of every set
+     * @param names   recipe names ({@link EntanglementRecipes#byName})
+     * @return the dataset folders by name, in the given order
+     * @throws IOException if writing fails
+     */
+    public static java.util.Map<String, Path> writeAll(Path dir, Variant variant, double scale, long seed, List<String> names)
+            throws IOException {
+        java.util.Map<String, Path> sets = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            Path d = dir.resolve(name);
+            if (!java.nio.file.Files.exists(d.resolve("manifest.json"))) {
+                write(EntanglementRecipes.byName(name, 3, variant, scale), seed, d);
+            }
+            sets.put(name, d);
+        }
+        return sets;
+    }
 }

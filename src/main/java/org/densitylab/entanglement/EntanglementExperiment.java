@@ -12,9 +12,7 @@ import org.densitylab.util.ReferenceData;
 import org.densitylab.run.Provenance;
 import org.densitylab.run.RunFolder;
 import org.densitylab.util.AtomicFiles;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -271,8 +269,7 @@ public final class EntanglementExperiment {
             }
         }
         AtomicFiles.write(s.out().resolve("routing.csv"), os -> routing.write().csv(os));
-        AtomicFiles.write(s.out().resolve("separator.png"), os -> BitmapEncoder.saveBitmap(Separator.boxPlot(m), os,
-                BitmapEncoder.BitmapFormat.PNG));
+        org.densitylab.plot.HouseStyle.savePng(Separator.boxPlot(m), s.out().resolve("separator.png"));
         return predictions;
     }
 
@@ -332,22 +329,13 @@ public final class EntanglementExperiment {
     }
 
     /**
-     * The ablation as a bar chart (paper Fig. A1): mean accuracy over the test sets per architecture.
+     * The ablation of one seed as a bar chart (paper Fig. A1; several seeds: {@link EntanglementPlots#ablation}).
      *
      * @param ablation the table of {@link #ablation}
      * @return the chart
      */
     public static CategoryChart ablationChart(Table ablation) {
-        CategoryChart chart = new CategoryChartBuilder().width(700).height(400).title(ablation.name())
-                .xAxisTitle("architecture").yAxisTitle("mean accuracy (%)").build();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < ablation.rowCount(); i++) {
-            int k = ablation.intColumn("kernel").getInt(i);
-            names.add(ablation.intColumn("convolutions").getInt(i) + " conv, " + k + "x" + k);
-        }
-        chart.addSeries("mean over the test sets", names, ablation.doubleColumn("mean").asList());
-        chart.getStyler().setLegendVisible(false);
-        return chart;
+        return EntanglementPlots.ablation(List.of(ablation));
     }
 
     private static void add(Table t, String model, String set, Evaluation.Accuracy a, double paper) {
@@ -391,63 +379,17 @@ public final class EntanglementExperiment {
     }
 
     /**
-     * A grouped bar chart of the accuracies per test set, with the paper's values as their own series.
+     * A grouped bar chart of the accuracies per test set, with the paper's values dashed ({@link EntanglementPlots#accuracy}).
      *
      * @param result the table of {@link #run}
      * @return the chart
      */
     public static CategoryChart chart(Table result) {
-        CategoryChart c = new CategoryChartBuilder().width(900).height(450).title(result.name())
-                .xAxisTitle("test set").yAxisTitle("accuracy (%)").build();
-        c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
-        for (String model : models(result)) {
-            List<Double> acc = new ArrayList<>();
-            List<Double> paper = new ArrayList<>();
-            for (String col : COLUMNS) {
-                for (int i = 0; i < result.rowCount(); i++) {
-                    if (result.stringColumn("model").get(i).equals(model) && result.stringColumn("test set").get(i).equals(col)) {
-                        acc.add(result.doubleColumn("accuracy").getDouble(i));
-                        paper.add(result.doubleColumn("paper").getDouble(i));
-                    }
-                }
-            }
-            c.addSeries(model, COLUMNS, acc);
-            if (paper.stream().noneMatch(v -> v.isNaN())) {
-                c.addSeries(model + " (paper)", COLUMNS, paper);
-            }
-        }
-        return c;
+        return EntanglementPlots.accuracy(result);
     }
 
     private static java.util.Set<String> models(Table result) {
         return new java.util.LinkedHashSet<>(result.stringColumn("model").asList());
-    }
-
-    /**
-     * The committed runs under a results folder (each a directory with {@code results.csv} and
-     * {@code command.txt}, as {@link #run} writes them), pivoted to the paper's layout.
-     *
-     * @param root     the folder, e.g. {@code results/entanglement}
-     * @param contains only directories whose name contains this text (e.g. "verified" or "negativity")
-     * @return one wide accuracy table per run, named after its directory and command; empty if the folder is missing
-     * @throws IOException if a results file cannot be read
-     */
-    public static List<Table> committed(Path root, String contains) throws IOException {
-        List<Table> runs = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return runs;
-        }
-        try (var dirs = Files.list(root)) {
-            for (Path d : dirs.sorted().toList()) {
-                Path csv = d.resolve("results.csv");
-                if (d.getFileName().toString().contains(contains) && Files.exists(csv)) {
-                    List<String> command = Files.readAllLines(d.resolve("command.txt"));
-                    Table t = Table.read().csv(csv.toFile());
-                    runs.add(wide(t, "accuracy").setName(d.getFileName() + ": " + command.get(command.size() - 1)));
-                }
-            }
-        }
-        return runs;
     }
 
     /**
@@ -489,10 +431,8 @@ public final class EntanglementExperiment {
     private static void write(Table result, Settings s) throws IOException {
         AtomicFiles.write(s.out().resolve("results.csv"), os -> result.write().csv(os));
         AtomicFiles.writeString(s.out().resolve("table.html"), "<h3>" + result.name() + "</h3>\n"
-                + org.densitylab.plot.TableHtml.html(wide(result, "accuracy")) + "\n<h3>paper</h3>\n"
-                + org.densitylab.plot.TableHtml.html(wide(result, "paper")) + "\n");
-        AtomicFiles.write(s.out().resolve("accuracy.png"), os -> BitmapEncoder.saveBitmap(chart(result), os,
-                BitmapEncoder.BitmapFormat.PNG));
+                + org.densitylab.plot.TableHtml.html(EntanglementPlots.comparison(result)) + "\n");
+        org.densitylab.plot.HouseStyle.savePng(chart(result), s.out().resolve("accuracy.png"));
         AtomicFiles.writeString(s.out().resolve("settings.txt"), s.toString() + "\n");
     }
 
@@ -505,7 +445,6 @@ public final class EntanglementExperiment {
      */
     public static void writeAblation(Settings s, Table table) throws IOException {
         AtomicFiles.write(s.out().resolve("ablation.csv"), os -> table.write().csv(os));
-        AtomicFiles.write(s.out().resolve("ablation.png"), os -> BitmapEncoder.saveBitmap(ablationChart(table), os,
-                BitmapEncoder.BitmapFormat.PNG));
+        org.densitylab.plot.HouseStyle.savePng(ablationChart(table), s.out().resolve("ablation.png"));
     }
 }

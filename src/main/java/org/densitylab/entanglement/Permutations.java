@@ -78,4 +78,25 @@ public final class Permutations {
             throw new IllegalArgumentException("qubit " + oldQubit + " is not in the permutation");
         }
     }
+
+    /**
+     * Where each cut goes under the five non-identity permutations of 3 qubits: the correct cut map, the
+     * permutation the reference code realises instead ({@link #asReferenceCode}) and that one's cut map.
+     *
+     * @return one row per permutation
+     */
+    public static tech.tablesaw.api.Table cutMaps() {
+        var t = tech.tablesaw.api.Table.create("cut maps of the five non-identity permutations",
+                tech.tablesaw.api.StringColumn.create("\u03c0"), tech.tablesaw.api.StringColumn.create("correct map"),
+                tech.tablesaw.api.StringColumn.create("reference code realises"),
+                tech.tablesaw.api.StringColumn.create("map of what it realises"));
+        for (int[] p : new int[][] {{0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}}) {
+            int[] realised = asReferenceCode(p);
+            t.stringColumn(0).append(java.util.Arrays.toString(p));
+            t.stringColumn(1).append(java.util.Arrays.toString(org.densitylab.quantum.Bipartitions.permutationMap(3, p)));
+            t.stringColumn(2).append(java.util.Arrays.toString(realised));
+            t.stringColumn(3).append(java.util.Arrays.toString(org.densitylab.quantum.Bipartitions.permutationMap(3, realised)));
+        }
+        return t;
+    }
 }

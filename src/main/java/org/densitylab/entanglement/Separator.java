@@ -8,6 +8,7 @@ import org.densitylab.nn.Quiet;
 import org.densitylab.run.Checkpoints;
 import org.densitylab.run.Provenance;
 import org.densitylab.run.Values;
+import org.densitylab.quantum.DensityMatrix;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -367,16 +368,37 @@ public final class Separator {
      * @return the chart
      */
     public static org.knowm.xchart.BoxChart boxPlot(Map<String, float[]> families) {
-        org.knowm.xchart.BoxChart chart = new org.knowm.xchart.BoxChartBuilder().width(900).height(450)
-                .title("separability measure M per test family (paper Fig. 3)").yAxisTitle("log10 M").build();
-        for (Map.Entry<String, float[]> e : families.entrySet()) {
-            float[] m = e.getValue();
-            double[] logs = new double[m.length];
-            for (int i = 0; i < m.length; i++) {
-                logs[i] = Math.log10(Math.max(m[i], 1e-12));
-            }
-            chart.addSeries(e.getKey(), logs);
+        return EntanglementPlots.separator(families);
+    }
+
+    /**
+     * M of named states (I/8, |000⟩, GHZ, W, Horodecki(0.5), Acín(1,1,1), Acín(50,30,80), UPB) beside the values the
+     * reference code's published weights give for them.
+     *
+     * @return columns state, ours, reference weights
+     */
+    public tech.tablesaw.api.Table namedStates() {
+        Map<String, DensityMatrix> named = new java.util.LinkedHashMap<>();
+        named.put("I/8", DensityMatrix.maximallyMixed(3));
+        named.put("|000>", org.densitylab.quantum.States.zero(3).toDensityMatrix());
+        named.put("GHZ", org.densitylab.quantum.States.ghz(3).toDensityMatrix());
+        named.put("W", org.densitylab.quantum.States.w(3).toDensityMatrix());
+        named.put("Horodecki(0.5)", Pptes.horodecki(0.5));
+        named.put("Acin(1,1,1)", Pptes.acin(1, 1, 1));
+        named.put("Acin(50,30,80)", Pptes.acin(50, 30, 80));
+        named.put("UPB", Pptes.upb());
+        double[] reference = {1.6304e-4, 2.1527e-4, 1.6652e-2, 2.9345e-2, 8.1305e-3, 2.2630e-3, 1.8586e-3, 1.5089e-2};
+        float[] x = new float[named.size() * 128];
+        int i = 0;
+        for (DensityMatrix rho : named.values()) {
+            rho.toTwoChannel(x, 128 * i++);
         }
-        return chart;
+        float[] m = measure(org.nd4j.linalg.factory.Nd4j.create(x, new long[] {named.size(), 2, 8, 8}, 'c')).data().asFloat();
+        double[] ours = new double[m.length];
+        for (int k = 0; k < m.length; k++) {
+            ours[k] = m[k];
+        }
+        return tech.tablesaw.api.Table.create("M of named states", tech.tablesaw.api.StringColumn.create("state", named.keySet()),
+                tech.tablesaw.api.DoubleColumn.create("ours", ours), tech.tablesaw.api.DoubleColumn.create("reference weights", reference));
     }
 }

@@ -337,4 +337,36 @@ public final class CdaeTrainer {
     public List<Checkpoint.Epoch> history() {
         return List.copyOf(history);
     }
+
+    /**
+     * The training histories of several trainers in one table, one row per completed epoch.
+     *
+     * @param name      the table's name
+     * @param keyColumn name of the column that holds each trainer's key (e.g. "model" or "N")
+     * @param trainers  trainers by key (integer keys give an integer column)
+     * @return columns keyColumn, epoch, loss, polar, marginal, lr, valFidelity, valSuccess, seconds
+     */
+    public static tech.tablesaw.api.Table history(String name, String keyColumn, java.util.Map<?, CdaeTrainer> trainers) {
+        boolean ints = trainers.keySet().stream().allMatch(k -> k instanceof Integer);
+        var t = tech.tablesaw.api.Table.create(name, ints ? tech.tablesaw.api.IntColumn.create(keyColumn)
+                : tech.tablesaw.api.StringColumn.create(keyColumn), tech.tablesaw.api.IntColumn.create("epoch"));
+        for (String c : List.of("loss", "polar", "marginal", "lr", "valFidelity", "valSuccess", "seconds")) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(c));
+        }
+        for (var e : trainers.entrySet()) {
+            for (Checkpoint.Epoch h : e.getValue().history()) {
+                if (ints) {
+                    t.intColumn(keyColumn).append((Integer) e.getKey());
+                } else {
+                    t.stringColumn(keyColumn).append(e.getKey().toString());
+                }
+                t.intColumn("epoch").append(h.epoch());
+                double[] v = {h.loss(), h.polar(), h.marginal(), h.lr(), h.valFidelity(), h.valSuccess(), h.seconds()};
+                for (int c = 0; c < v.length; c++) {
+                    t.doubleColumn(2 + c).append(v[c]);
+                }
+            }
+        }
+        return t;
+    }
 }

@@ -172,6 +172,22 @@ public final class MarginalsEvaluation {
         return t;
     }
 
+    /**
+     * Evaluates several networks at the paper's ranks ({@link #evaluatePaperRanks}) with the same test states.
+     *
+     * @param nets    networks by name (e.g. "model1", "model2")
+     * @param k       marginal size
+     * @param samples samples per rank
+     * @param seed    seed (the same targets for every network)
+     * @return one {@link #table} per network, named "name NxKy"
+     */
+    public static java.util.Map<String, Table> tables(java.util.Map<String, Cdae> nets, int k, int samples, long seed) {
+        java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
+        nets.forEach((name, net) -> out.put(name, table(name + " " + ReferenceNumbers.label(net.numQubits(), k),
+                evaluatePaperRanks(net, k, samples, seed))));
+        return out;
+    }
+
     private static void writeTwoChannel(ComplexMatrix x, float[] out, int offset) {
         int d = x.rows();
         for (int i = 0; i < d; i++) {

@@ -3,18 +3,17 @@ package org.densitylab.marginals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
+import org.densitylab.plot.Comparison;
+import org.densitylab.plot.HouseStyle;
+import org.densitylab.plot.Notebooks;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
 /**
  * Plots like the marginals paper's Fig. 2–4: mean marginal fidelity ± SD against the target rank for each of our
  * models and random guessing, with the reference implementation's numbers ({@link ReferenceNumbers}) drawn beside
- * them (dashed), the success rates, the hybrid model+MIO success (Fig. 4) and the MIO's negative eigenvalues. Every
- * series goes through {@link #addSeries}, so all plots share one style (also used by the runtime plot).
+ * them (dashed), the success rates, the hybrid model+MIO success (Fig. 4) and the MIO's negative eigenvalues, all in
+ * the {@link HouseStyle}: fidelities and guesses with ± SD error bars, the reference's values dashed.
  */
 public final class MarginalsPlots {
     private MarginalsPlots() {
@@ -30,10 +29,7 @@ public final class MarginalsPlots {
      * @return the chart
      */
     public static XYChart fidelityVsRank(String title, Map<String, Table> ours, Table reference) {
-        XYChart c = new XYChartBuilder().width(720).height(440).title(title).xAxisTitle("rank of the target state")
-                .yAxisTitle("mean fidelity of the marginals").build();
-        c.getStyler().setErrorBarsColorSeriesColor(true);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        XYChart c = HouseStyle.xy(title, "rank of the target state", "mean fidelity of the marginals");
         Table first = null;
         for (Map.Entry<String, Table> e : ours.entrySet()) {
             add(c, e.getKey() + " (ours)", e.getValue(), "fidelity", "fidelitySd", false);
@@ -46,7 +42,7 @@ public final class MarginalsPlots {
             add(c, "model1 (reference code)", reference, "fidelity", "fidelitySd", true);
             add(c, "random guessing (reference code)", reference, "guess", "guessSd", true);
         }
-        return c;
+        return HouseStyle.colourAll(c);
     }
 
     /**
@@ -58,9 +54,7 @@ public final class MarginalsPlots {
      * @return the chart
      */
     public static XYChart successVsRank(String title, Map<String, Table> ours, Table reference) {
-        XYChart c = new XYChartBuilder().width(720).height(440).title(title).xAxisTitle("rank of the target state")
-                .yAxisTitle("success rate").build();
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        XYChart c = HouseStyle.xy(title, "rank of the target state", "success rate");
         for (Map.Entry<String, Table> e : ours.entrySet()) {
             add(c, e.getKey() + " (ours)", e.getValue(), "success", null, false);
             add(c, e.getKey() + " + MIO (ours)", e.getValue(), "hybridSuccess", null, false);
@@ -71,7 +65,7 @@ public final class MarginalsPlots {
                 add(c, "model1 + MIO (reference code)", reference, "hybridSuccess", null, true);
             }
         }
-        return c;
+        return HouseStyle.colourAll(c);
     }
 
     /**
@@ -84,10 +78,8 @@ public final class MarginalsPlots {
      * @return the chart
      */
     public static XYChart figure3(int numQubits, Map<Integer, Table> ours, Map<Integer, Table> reference) {
-        XYChart c = new XYChartBuilder().width(720).height(440).title("N=" + numQubits + ": model trained with k="
-                + (numQubits - 1)).xAxisTitle("rank of the target state").yAxisTitle("mean fidelity of the marginals").build();
-        c.getStyler().setErrorBarsColorSeriesColor(true);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        XYChart c = HouseStyle.xy("N=" + numQubits + ": model trained with k="
+                + (numQubits - 1), "rank of the target state", "mean fidelity of the marginals");
         for (Map.Entry<Integer, Table> e : ours.entrySet()) {
             add(c, "k=" + e.getKey() + " (ours)", e.getValue(), "fidelity", "fidelitySd", false);
             add(c, "k=" + e.getKey() + " random guessing (ours)", e.getValue(), "guess", "guessSd", false);
@@ -96,7 +88,7 @@ public final class MarginalsPlots {
             add(c, "k=" + e.getKey() + " (reference code)", e.getValue(), "fidelity", "fidelitySd", true);
             add(c, "k=" + e.getKey() + " random guessing (reference code)", e.getValue(), "guess", "guessSd", true);
         }
-        return c;
+        return HouseStyle.colourAll(c);
     }
 
     /**
@@ -111,16 +103,14 @@ public final class MarginalsPlots {
      * @return the chart
      */
     public static XYChart figure4(String title, Map<String, Table> ours, Map<String, Table> reference) {
-        XYChart c = new XYChartBuilder().width(720).height(440).title(title).xAxisTitle("rank of the target state")
-                .yAxisTitle("success rate of model + MIO").build();
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        XYChart c = HouseStyle.xy(title, "rank of the target state", "success rate of model + MIO");
         for (Map.Entry<String, Table> e : ours.entrySet()) {
             add(c, e.getKey() + " (ours)", e.getValue(), "hybridSuccess", null, false);
         }
         for (Map.Entry<String, Table> e : reference.entrySet()) {
             add(c, e.getKey() + " (reference code)", e.getValue(), "hybridSuccess", null, true);
         }
-        return c;
+        return HouseStyle.colourAll(c);
     }
 
     /**
@@ -133,71 +123,150 @@ public final class MarginalsPlots {
      * @return the chart
      */
     public static XYChart negativeEigenvalues(String title, Map<String, Table> ours, Map<String, Table> reference) {
-        XYChart c = new XYChartBuilder().width(720).height(440).title(title).xAxisTitle("rank of the target state")
-                .yAxisTitle("proportion of negative eigenvalues").build();
-        c.getStyler().setErrorBarsColorSeriesColor(true);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        XYChart c = HouseStyle.xy(title, "rank of the target state", "proportion of negative eigenvalues");
         for (Map.Entry<String, Table> e : ours.entrySet()) {
             add(c, e.getKey() + " (ours)", e.getValue(), "negMio", "negMioSd", false);
         }
         for (Map.Entry<String, Table> e : reference.entrySet()) {
             add(c, e.getKey() + " (reference)", e.getValue(), "negMio", null, true);
         }
-        return c;
-    }
-
-    /**
-     * Adds one series to a chart, in the style shared by every plot of this class: ours solid with circles,
-     * reference numbers dashed with diamonds; NaN error bars are drawn as 0, NaN values are left out.
-     *
-     * @param c         the chart
-     * @param name      series name
-     * @param x         abscissae
-     * @param y         values
-     * @param err       error bars (same length) or null
-     * @param reference whether these are reference numbers (dashed)
-     * @return the series, or null if every value is NaN (nothing drawn)
-     */
-    public static XYSeries addSeries(XYChart c, String name, double[] x, double[] y, double[] err, boolean reference) {
-        int m = 0;
-        for (double v : y) {
-            m += Double.isNaN(v) ? 0 : 1;
-        }
-        if (m == 0) {
-            return null;
-        }
-        double[] xs = new double[m];
-        double[] ys = new double[m];
-        double[] es = new double[m];
-        for (int i = 0, j = 0; i < y.length; i++) {
-            if (!Double.isNaN(y[i])) {
-                xs[j] = x[i];
-                ys[j] = y[i];
-                es[j++] = err == null || Double.isNaN(err[i]) ? 0 : err[i];
-            }
-        }
-        XYSeries s = err == null ? c.addSeries(name, xs, ys) : c.addSeries(name, xs, ys, es);
-        s.setMarker(reference ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-        if (reference) {
-            s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
-                    new float[] {6f, 4f}, 0f));
-        }
-        return s;
+        return HouseStyle.colourAll(c);
     }
 
     private static void add(XYChart c, String name, Table t, String y, String err, boolean dashed) {
-        addSeries(c, name, t.intColumn("rank").asDoubleArray(), t.doubleColumn(y).asDoubleArray(),
-                err == null ? null : t.doubleColumn(err).asDoubleArray(), dashed);
+        // numberColumn: a table read back from CSV may hold a column of whole numbers (success 1.0) as integers
+        HouseStyle.series(c, name, t.numberColumn("rank").asDoubleArray(), t.numberColumn(y).asDoubleArray(),
+                err == null ? null : t.numberColumn(err).asDoubleArray(), dashed);
     }
 
     /**
-     * Saves a chart as PNG atomically (temporary file + rename).
+     * Saves a chart as PNG atomically ({@link HouseStyle#savePng}).
      *
      * @param chart the chart
      * @param file  the PNG file
      * @throws IOException if writing fails
      */
     public static void savePng(XYChart chart, Path file) throws IOException {
-        org.densitylab.util.AtomicFiles.write(file, os -> BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG));
+        HouseStyle.savePng(chart, file);
+    }
+
+    /**
+     * Splits a results table with a "model" column (as {@code marginals-eval} writes it) into one table per model.
+     *
+     * @param results the table
+     * @return tables by model, in order of appearance; the whole table under its name if there is no model column
+     */
+    public static Map<String, Table> byModel(Table results) {
+        Map<String, Table> out = new java.util.LinkedHashMap<>();
+        if (!results.containsColumn("model")) {
+            out.put(results.name(), results);
+            return out;
+        }
+        for (String m : results.stringColumn("model").unique().asList().stream().sorted().toList()) {
+            out.put(m, results.where(results.stringColumn("model").isEqualTo(m)).setName(results.name() + ": " + m));
+        }
+        return out;
+    }
+
+    /**
+     * Ours beside the reference code's numbers of the same case (model1, {@link ReferenceNumbers#model1}, or else the
+     * hybrid success rates, {@link ReferenceNumbers#hybrid}) in the layout of {@link Comparison#table}; our table alone
+     * for a case without reference numbers.
+     *
+     * @param ours one case's results ({@link MarginalsEvaluation#table} layout)
+     * @return the comparison
+     */
+    public static Table comparison(Table ours) {
+        int n = ours.intColumn("N").getInt(0);
+        int k = ours.intColumn("k").getInt(0);
+        String label = ReferenceNumbers.label(n, k);
+        Table reference = ReferenceNumbers.model1Cases().contains(label) ? ReferenceNumbers.model1(n, k)
+                : ReferenceNumbers.hybridCases().contains(label) ? ReferenceNumbers.hybrid(n, k) : null;
+        return reference == null ? ours : Comparison.table(ours.name() + " beside the reference code", ours, reference, "reference code");
+    }
+
+    /**
+     * The reference code's model1 numbers of a case, or null where none are published.
+     *
+     * @param numQubits N
+     * @param k         k
+     * @return the table or null
+     */
+    public static Table reference(int numQubits, int k) {
+        return ReferenceNumbers.model1Cases().contains(ReferenceNumbers.label(numQubits, k)) ? ReferenceNumbers.model1(numQubits, k) : null;
+    }
+
+    /**
+     * The committed evaluations under a results folder (each run folder whose name contains a text and holds a
+     * {@code results.csv}): per run one comparison per model ({@link #comparison}) and the fidelity figure beside the
+     * reference code's numbers, to display one after the other.
+     *
+     * @param root     e.g. {@code results/marginals}
+     * @param contains e.g. "fig2"
+     * @return tables and images; empty if there is none
+     */
+    public static java.util.List<Object> committed(Path root, String contains) {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (Table run : Notebooks.tables(root, contains, "results.csv")) {
+            run.setName(run.name().replace(": results.csv", ""));
+            byModel(run).values().forEach(t -> out.add(comparison(t)));
+            int n = run.intColumn("N").getInt(0);
+            int k = run.intColumn("k").getInt(0);
+            out.add(Notebooks.figure(fidelityVsRank(run.name() + " (committed run)", byModel(run),
+                    reference(n, k))));
+        }
+        return out;
+    }
+
+    /**
+     * Fig. 3 for one N from evaluated cases: the cases N, N−1 and N, N−2 of {@code cases} with the reference code's
+     * numbers where published.
+     *
+     * @param numQubits N
+     * @param cases     evaluation tables by case label ("N5k4" …)
+     * @return the chart
+     */
+    public static XYChart figure3(int numQubits, Map<String, Table> cases) {
+        Map<Integer, Table> ours = new java.util.LinkedHashMap<>();
+        Map<Integer, Table> ref = new java.util.LinkedHashMap<>();
+        for (int k = numQubits - 1; k >= numQubits - 2; k--) {
+            String label = ReferenceNumbers.label(numQubits, k);
+            if (cases.containsKey(label)) {
+                ours.put(k, cases.get(label));
+            }
+            if (reference(numQubits, k) != null) {
+                ref.put(k, reference(numQubits, k));
+            }
+        }
+        return figure3(numQubits, ours, ref);
+    }
+
+    /**
+     * Fig. 4 from evaluated cases, with the reference code's hybrid success rates where published.
+     *
+     * @param title the chart title
+     * @param cases evaluation tables by case label
+     * @return the chart
+     */
+    public static XYChart figure4(String title, Map<String, Table> cases) {
+        Map<String, Table> ref = new java.util.LinkedHashMap<>();
+        for (String label : cases.keySet()) {
+            if (ReferenceNumbers.hybridCases().contains(label)) {
+                Table t = cases.get(label);
+                ref.put(label, ReferenceNumbers.hybrid(t.intColumn("N").getInt(0), t.intColumn("k").getInt(0)));
+            }
+        }
+        return figure4(title, cases, ref);
+    }
+
+    /**
+     * Fidelity against rank of one evaluated case beside the reference code's model1 numbers, if published.
+     *
+     * @param title the chart title
+     * @param ours  the case's evaluation ({@link MarginalsEvaluation#table} layout)
+     * @return the chart
+     */
+    public static XYChart fidelityVsRank(String title, Table ours) {
+        return fidelityVsRank(title, Map.of("model1", ours), reference(ours.intColumn("N").getInt(0), ours.intColumn("k").getInt(0)));
     }
 }

@@ -114,4 +114,55 @@ public final class MioStatistics {
         }
         return t;
     }
+
+    /**
+     * {@link #paperRanks} for several cases.
+     *
+     * @param cases   pairs {N, k}
+     * @param samples samples per rank
+     * @param seed    seed
+     * @return tables by case label ("N4k3" …), in the given order
+     */
+    public static java.util.Map<String, Table> cases(int[][] cases, int samples, long seed) {
+        java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
+        for (int[] c : cases) {
+            out.put(ReferenceNumbers.label(c[0], c[1]), paperRanks(c[0], c[1], samples, seed));
+        }
+        return out;
+    }
+
+    /**
+     * The reference figure's negative-eigenvalue numbers of those cases that have them.
+     *
+     * @param ours tables by case label ({@link #cases})
+     * @return reference tables by case label ({@link ReferenceNumbers#negativeEigenvalues})
+     */
+    public static java.util.Map<String, Table> references(java.util.Map<String, Table> ours) {
+        java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
+        for (Table t : ours.values()) {
+            int n = t.intColumn("N").getInt(0);
+            int k = t.intColumn("k").getInt(0);
+            if (ReferenceNumbers.negativeEigenvalueCases().contains(ReferenceNumbers.label(n, k))) {
+                out.put(ReferenceNumbers.label(n, k), ReferenceNumbers.negativeEigenvalues(n, k));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every case's proportion of negative eigenvalues beside the reference figure's (published at the end ranks
+     * only), in the layout of {@link org.densitylab.plot.Comparison#table}.
+     *
+     * @param ours tables by case label ({@link #cases})
+     * @return one table over all cases
+     */
+    public static Table comparison(java.util.Map<String, Table> ours) {
+        Table all = table("MIO output per rank", List.of());
+        ours.values().forEach(all::append);
+        Table ref = Table.create("reference", IntColumn.create("N"), IntColumn.create("k"), IntColumn.create("rank"),
+                DoubleColumn.create("negMio"));
+        references(ours).values().forEach(ref::append);
+        return org.densitylab.plot.Comparison.table("MIO output: proportion of negative eigenvalues, ours beside the reference figure",
+                all, ref, "reference figure");
+    }
 }

@@ -3,10 +3,10 @@ package org.densitylab.marginals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.densitylab.plot.HouseStyle;
 import org.densitylab.quantum.RandomStates;
 import org.densitylab.util.Seeds;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -193,34 +193,27 @@ public final class RuntimeBenchmark {
     }
 
     /**
-     * Seconds per state against N on a logarithmic axis: our three pipelines (solid) and the reference's (dashed).
+     * Seconds per state against N on a logarithmic axis: our three pipelines (solid, ± SD) and the reference's (dashed).
      *
      * @param title the chart title
      * @param table a {@link #table}
      * @return the chart
      */
     public static XYChart plot(String title, Table table) {
-        XYChart c = new XYChartBuilder().width(720).height(440).title(title).xAxisTitle("number of qubits N")
-                .yAxisTitle("seconds per state").build();
+        XYChart c = HouseStyle.xy(title, "number of qubits N", "seconds per state");
         c.getStyler().setYAxisLogarithmic(true);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         double[] x = table.intColumn("N").asDoubleArray();
         String[][] series = {{"mioCdae", "MIO+CDAE"}, {"mioCdaeMio", "MIO+CDAE+MIO"}, {"sdp", "SDP"}};
-        java.awt.Color[] colours = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xff7f0e), new java.awt.Color(0x2ca02c)};
         for (boolean reference : new boolean[] {false, true}) {
             for (int i = 0; i < series.length; i++) {
                 String col = reference ? "ref" + Character.toUpperCase(series[i][0].charAt(0)) + series[i][0].substring(1)
                         : series[i][0];
                 String who = i == 2 ? (reference ? " (reference, SCS)" : " (ours, cvxopt)") : (reference ? " (reference)" : " (ours)");
-                org.knowm.xchart.XYSeries s = MarginalsPlots.addSeries(c, series[i][1] + who, x,
-                        table.doubleColumn(col).asDoubleArray(), null, reference);
-                if (s != null) {
-                    s.setLineColor(colours[i]);
-                    s.setMarkerColor(colours[i]);
-                }
+                HouseStyle.series(c, series[i][1] + who, x, table.doubleColumn(col).asDoubleArray(),
+                        reference ? null : table.doubleColumn(col + "Sd").asDoubleArray(), reference);
             }
         }
-        return c;
+        return HouseStyle.colourAll(c);
     }
 
     private static int m(int n, int k) {

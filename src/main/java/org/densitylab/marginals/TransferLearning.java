@@ -147,24 +147,7 @@ public final class TransferLearning {
      * @return columns N, epoch, loss, polar, marginal, lr, valFidelity, valSuccess, seconds
      */
     public static Table history(Map<Integer, CdaeTrainer> trainers) {
-        Table t = Table.create("transfer learning history", IntColumn.create("N"), IntColumn.create("epoch"),
-                DoubleColumn.create("loss"), DoubleColumn.create("polar"), DoubleColumn.create("marginal"),
-                DoubleColumn.create("lr"), DoubleColumn.create("valFidelity"), DoubleColumn.create("valSuccess"),
-                DoubleColumn.create("seconds"));
-        for (Map.Entry<Integer, CdaeTrainer> e : trainers.entrySet()) {
-            for (Checkpoint.Epoch h : e.getValue().history()) {
-                t.intColumn("N").append(e.getKey());
-                t.intColumn("epoch").append(h.epoch());
-                t.doubleColumn("loss").append(h.loss());
-                t.doubleColumn("polar").append(h.polar());
-                t.doubleColumn("marginal").append(h.marginal());
-                t.doubleColumn("lr").append(h.lr());
-                t.doubleColumn("valFidelity").append(h.valFidelity());
-                t.doubleColumn("valSuccess").append(h.valSuccess());
-                t.doubleColumn("seconds").append(h.seconds());
-            }
-        }
-        return t;
+        return CdaeTrainer.history("transfer learning history", "N", trainers);
     }
 
     /**

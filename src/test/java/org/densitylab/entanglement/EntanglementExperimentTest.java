@@ -74,10 +74,22 @@ class EntanglementExperimentTest extends QuietTest {
         assertEquals(5, configs.size());
         assertTrue(configs.contains(CnnConfig.paper(3)), "the paper's architecture is one of them");
         Table t = Table.create("ablation", tech.tablesaw.api.IntColumn.create("convolutions", 2, 3),
-                tech.tablesaw.api.IntColumn.create("kernel", 4, 2), tech.tablesaw.api.DoubleColumn.create("mean", 81.5, 84.25));
+                tech.tablesaw.api.IntColumn.create("kernel", 4, 2));
+        double[][] acc = {{96, 97}, {84, 85}, {83, 88}, {92, 97}, {42, 23}};
+        for (int i = 0; i < acc.length; i++) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(EntanglementExperiment.COLUMNS.get(i), acc[i]));
+        }
+        t.addColumns(tech.tablesaw.api.DoubleColumn.create("mean", 79.4, 78));
         var chart = EntanglementExperiment.ablationChart(t);
-        var series = chart.getSeriesMap().values().iterator().next();
-        assertEquals(List.of("2 conv, 4x4", "3 conv, 2x2"), List.copyOf((java.util.Collection<?>) series.getXData()));
-        assertEquals(List.of(81.5, 84.25), List.copyOf((java.util.Collection<?>) series.getYData()));
+        var ours = chart.getSeriesMap().get("3 conv, 2\u00d72 (ours)");
+        assertEquals(List.of("Pure", "Mixed", "Horodecki", "UPB", "Acín", "mean"), List.copyOf((java.util.Collection<?>) ours.getXData()));
+        assertEquals(List.of(97.0, 85.0, 88.0, 97.0, 23.0, 78.0), List.copyOf((java.util.Collection<?>) ours.getYData()));
+        assertEquals(null, ours.getExtraValues(), "one seed: no error bars");
+        var paper = chart.getSeriesMap().get("3 conv, 2\u00d72 (paper, Table II CNN)");
+        double[] expected = {97.40, 86.39, 83.01, 88.85, 57.45, (97.40 + 86.39 + 83.01 + 88.85 + 57.45) / 5};
+        int i = 0;
+        for (Object y : (java.util.Collection<?>) paper.getYData()) {
+            assertEquals(expected[i++], ((Number) y).doubleValue(), 1e-9, "the paper's CNN (Table II) and its mean");
+        }
     }
 }

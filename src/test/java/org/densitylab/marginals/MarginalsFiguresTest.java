@@ -51,7 +51,7 @@ class MarginalsFiguresTest extends QuietTest {
         assertArrayEquals(new double[] {0.0015, 0, 0, 0, 0, 0, 0.0015}, fig3.getSeriesMap().get("k=5 (reference code)")
                 .getExtraValues(), 0, "NaN SDs are drawn as 0");
         assertArrayEquals(new double[] {58, 59, 60, 61, 62, 63, 64}, fig3.getSeriesMap().get("k=5 random guessing (ours)")
-                .getXData(), 0);
+                .getXData(), 0.125, "at the ranks, spread by less than an eighth so coinciding curves stay visible");
 
         XYChart fig4 = MarginalsPlots.figure4("Fig. 4", Map.of("N4k2", ReferenceNumbers.hybrid(4, 2)),
                 Map.of("N5k2", ReferenceNumbers.hybrid(5, 2)));
@@ -62,6 +62,28 @@ class MarginalsFiguresTest extends QuietTest {
 
         XYChart neg = MarginalsPlots.negativeEigenvalues("NE", Map.of(), Map.of("N8k7", ReferenceNumbers.negativeEigenvalues(8, 7)));
         assertArrayEquals(new double[] {250, 256}, neg.getSeriesMap().get("N8k7 (reference)").getXData(), 0);
+    }
+
+    @Test
+    void resultsReadBackFromCsvPlotAndCompareWhateverTypesTablesawGuesses() {
+        Table t = Table.read().csv("model,N,k,rank,fidelity,fidelitySd,success,guess,guessSd,hybridSuccess,hybridFidelity\n"
+                + "model1,3,2,2,0.77,0.05,1.0,0.69,0.07,0.0,\nmodel1,3,2,3,0.86,0.04,1.0,0.78,0.05,0.0,\n", "run");
+        XYChart s = MarginalsPlots.successVsRank("s", MarginalsPlots.byModel(t), ReferenceNumbers.model1(3, 2));
+        assertArrayEquals(new double[] {1, 1}, s.getSeriesMap().get("model1 (ours)").getYData(), 0);
+        Table c = MarginalsPlots.comparison(MarginalsPlots.byModel(t).get("model1"));
+        assertEquals(java.util.List.of("ours", "reference code", "difference", "ours", "reference code", "difference"),
+                c.stringColumn("source").asList());
+        assertEquals(0.77 - ReferenceNumbers.model1(3, 2).doubleColumn("fidelity").getDouble(0), c.doubleColumn("fidelity").getDouble(2), 1e-12);
+    }
+
+    @Test
+    void mioComparisonPutsTheReferenceFiguresEndRanksBesideOurs() {
+        Map<String, Table> ours = MioStatistics.cases(new int[][] {{4, 3}}, 3, 1L);
+        Table c = MioStatistics.comparison(ours);
+        assertEquals(7 + 2 * 2, c.rowCount(), "seven ranks; the reference figure gives ranks 10 and 16 only");
+        assertEquals(List.of("ours", "reference figure", "difference"), c.stringColumn("source").asList().subList(0, 3));
+        assertEquals(0.23, c.doubleColumn("negMio").getDouble(1), 0, "N4k3 at rank 10");
+        assertEquals(ours.get("N4k3").doubleColumn("negMio").getDouble(0) - 0.23, c.doubleColumn("negMio").getDouble(2), 1e-12);
     }
 
     @Test
