@@ -25,13 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NotebookRunnerTest extends QuietTest {
     private static final Path NOTEBOOKS = Path.of("notebooks");
-    private static final Map<String, String> QUICK = Map.of(NotebookBatch.QUICK_ENV, "1");
+    /** Quick mode, with the notebooks' results in a fresh folder (never the checkout's results/local). */
+    private static Map<String, String> quick(Path out) {
+        return Map.of(NotebookBatch.QUICK_ENV, "1", org.densitylab.plot.Notebooks.RESULTS_ENV, out.resolve("results").toString());
+    }
 
     @Test
     void everyNotebookRunsInQuickMode(@TempDir Path out) throws Exception {
         List<Path> notebooks = NotebookBatch.find(List.of(NOTEBOOKS));
         assertFalse(notebooks.isEmpty(), "no notebooks found in " + NOTEBOOKS.toAbsolutePath());
-        List<NotebookBatch.Outcome> outcomes = NotebookBatch.runAll(notebooks, out, QUICK, List.of("-Xmx2g"), 15);
+        List<NotebookBatch.Outcome> outcomes = NotebookBatch.runAll(notebooks, out, quick(out), List.of("-Xmx2g"), 15);
         for (NotebookBatch.Outcome o : outcomes) {
             assertTrue(o.result().ok(), o.notebook() + ": " + o.result().error() + "\nlog:\n"
                     + (Files.exists(o.log()) ? Files.readString(o.log()) : "(none)"));
@@ -48,7 +51,7 @@ class NotebookRunnerTest extends QuietTest {
 
     @Test
     void theTourShowsATableAndAPlot(@TempDir Path out) throws Exception {
-        NotebookBatch.Outcome o = NotebookBatch.runAll(List.of(NOTEBOOKS.resolve("00-tour.ipynb")), out, QUICK,
+        NotebookBatch.Outcome o = NotebookBatch.runAll(List.of(NOTEBOOKS.resolve("00-tour.ipynb")), out, quick(out),
                 List.of("-Xmx2g"), 15).get(0);
         assertTrue(o.result().ok(), o.result().error());
         List<String> mimes = outputMimes(o.executed());
