@@ -1,0 +1,56 @@
+package org.densitylab.linalg;
+
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * The LAPACK routines the library calls, from the OpenBLAS build that ND4J already loads (JavaCPP's
+ * {@code org.bytedeco:openblas}). Arguments are Java arrays in LAPACK's column-major interleaved layout;
+ * LAPACKE allocates its workspace per call, so concurrent calls from many threads share nothing.
+ *
+ * <p><b>Threads.</b> OpenBLAS's thread count is one process-wide setting, shared with ND4J. Loading this
+ * class sets it to one: the library parallelises over states, never inside one matrix, and with more
+ * threads the eigenvectors of a 128×128 matrix already differ in their last bits (measured) so results would
+ * depend on the machine. ND4J sets the same count from {@code OMP_NUM_THREADS} when its backend starts, which
+ * every entry point of the project sets to 1.
+ */
+final class Lapack {
+    /** OpenBLAS threads used for every call (see the class comment). */
+    static final int THREADS = 1;
+
+    static {
+        openblas.blas_set_num_threads(THREADS);
+    }
+
+    private Lapack() {
+    }
+
+    /**
+     * LAPACK's {@code zheevd}: eigenvalues, ascending, and optionally eigenvectors of a Hermitian matrix
+     * whose lower triangle (column-major) is given.
+     *
+     * @param a       {@code n×n} column-major interleaved matrix; only its lower triangle is read. With
+     *                vectors it receives the orthonormal eigenvectors as columns, otherwise it is destroyed
+     * @param n       dimension
+     * @param values  receives the n eigenvalues, ascending
+     * @param vectors whether to compute eigenvectors
+     * @throws ArithmeticException if LAPACK reports a failure
+     */
+    static void zheevd(double[] a, int n, double[] values, boolean vectors) {
+        int info = openblas.LAPACKE_zheevd(openblas.LAPACK_COL_MAJOR, (byte) (vectors ? 'V' : 'N'), (byte) 'L', n,
+                a, n, values);
+        check("zheevd", info, n);
+    }
+
+    private static void check(String routine, int info, int n) {
+        if (info > 0) {
+            throw new ArithmeticException("LAPACK " + routine + " did not converge on a " + n + "x" + n
+                    + " matrix (info = " + info + "); the matrix may be badly scaled or not Hermitian");
+        }
+        if (info < 0) {
+            // LAPACKE's own codes: -1011 = out of memory; -k = argument k invalid (a defect of this class)
+            throw new IllegalStateException(info == -1011
+                    ? "LAPACK " + routine + " ran out of native memory for a " + n + "x" + n + " matrix"
+                    : "LAPACK " + routine + " rejected argument " + -info + " for a " + n + "x" + n + " matrix");
+        }
+    }
+}
