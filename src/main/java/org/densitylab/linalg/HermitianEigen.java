@@ -22,20 +22,31 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * \(M\); if \(M(u;v) = \lambda(u;v)\) then \(H(u+iv) = \lambda(u+iv)\). Within each cluster of equal
  * eigenvalues the complex vectors \(u+iv\) are orthonormalised by pivoted Gram–Schmidt, keeping half of them.
  *
- * <p><b>Which one.</b> Measured with {@code densitylab bench eigen} (one thread, random Hermitian matrices,
- * both solvers in one run; docs/performance.md has the table and the machine state): the Java eigenvalues
- * are faster below \(d = {}\){@value #LAPACK_EIGENVALUES_FROM} (the call into LAPACK costs a few
- * microseconds), LAPACK from there on (about 3× at \(d = 256\)); with eigenvectors LAPACK is faster at every
- * size (about 2× at \(d = 2\), 15× at \(d = 256\)). The default methods pick by these crossovers; the
+ * <p><b>Which one.</b> Measured with {@code densitylab bench eigen} (both solvers in one run, one thread, random
+ * full-rank density matrices, median thread-CPU time per call; 2-core Xeon shared with other jobs, load average
+ * 9.6–10.6, JDK 17, OpenBLAS 0.3.19 of JavaCPP 1.5.7; docs/performance.md has the whole table):
+ * <pre>
+ *     d   eigenvalues (ms): Java    LAPACK    with eigenvectors (ms): Java    LAPACK
+ *     2                  0.00005   0.00048                          0.00059   0.00069
+ *     3                  0.00023   0.00083                          0.00136   0.00134
+ *    16                  0.0104    0.0111                           0.081     0.035
+ *    20                  0.0180    0.0170                           0.142     0.060
+ *    32                  0.059     0.042                            0.48      0.11
+ *   256                 18.6       6.3                            190        13.2
+ * </pre>
+ * A LAPACK call costs about 0.5 µs even at d = 2, so the Java eigenvalues stay faster up to d = 16 and
+ * {@link #eigenvalues} uses LAPACK from d = {@value #LAPACK_EIGENVALUES_FROM} (3× faster at 256); with eigenvectors
+ * LAPACK is as fast at d = 3 and faster above (14× at 256), so {@link #decompose} uses it from
+ * d = {@value #LAPACK_VECTORS_FROM}. The default methods pick by these crossovers; the
  * {@link Solver} overloads force one (benchmarks, cross-checks).
  *
  * <p>All methods are thread-safe: their buffers are per call. Input with a non-finite entry is rejected.
  */
 public final class HermitianEigen {
-    /** Smallest dimension at which {@link #eigenvalues} calls LAPACK (measured crossover). */
-    public static final int LAPACK_EIGENVALUES_FROM = 24;
-    /** Smallest dimension at which {@link #decompose} calls LAPACK (measured crossover: every size). */
-    public static final int LAPACK_VECTORS_FROM = 1;
+    /** Smallest dimension at which {@link #eigenvalues} calls LAPACK (measured crossover, see the class comment). */
+    public static final int LAPACK_EIGENVALUES_FROM = 20;
+    /** Smallest dimension at which {@link #decompose} calls LAPACK (measured crossover, see the class comment). */
+    public static final int LAPACK_VECTORS_FROM = 3;
 
     private static final double EPS = Math.ulp(1.0);
     private static final int MAX_QL_ITERATIONS = 60;
