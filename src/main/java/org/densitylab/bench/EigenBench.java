@@ -3,19 +3,27 @@ package org.densitylab.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.bytedeco.openblas.global.openblas;
 import org.densitylab.linalg.ComplexMatrix;
 import org.densitylab.linalg.HermitianEigen;
 import org.densitylab.linalg.HermitianEigen.Solver;
+import org.densitylab.linalg.MatrixFunctions;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Bench case {@code eigen}: time per call of {@link HermitianEigen}'s two solvers, pure Java and LAPACK's
  * {@code zheevd}, eigenvalues only and with eigenvectors, on the same random full-rank density matrices
  * \(GG^\dagger/\mathrm{tr}\,GG^\dagger\) (G complex Gaussian, seeded by d), d = 2..256, on the calling thread with
- * OpenBLAS set to one thread. Each round times the four variants one after the other, so that Java and LAPACK see
- * the same machine state; the table gives medians over {@value #ROUNDS} rounds of the calling thread's CPU time per
- * call (robust when other jobs share the cores) and of the wall time. The crossovers
+ * OpenBLAS set to one thread; and the trace norm \(\|A\|_1\) (the last step of a fidelity) of the same matrices by
+ * {@link MatrixFunctions#traceNorm} (LAPACK's {@code zgesdd}) against EJML's SVD of the real embedding (the
+ * library's earlier method, kept here as the peer). Each round times the six variants one after the other, so that
+ * all see the same machine state; the table gives medians over {@value #ROUNDS} rounds of the calling thread's CPU
+ * time per call (robust when other jobs share the cores); the per-size lines add the wall time. The crossovers
  * {@link HermitianEigen#LAPACK_EIGENVALUES_FROM} and {@link HermitianEigen#LAPACK_VECTORS_FROM} are read from it.
  */
 public final class EigenBench {
@@ -28,10 +36,10 @@ public final class EigenBench {
     private EigenBench() {
     }
 
-    /** One of the four variants: a solver, with or without eigenvectors. */
-    private record Variant(Solver solver, boolean vectors) {
+    /** One timed computation on a matrix. */
+    private record Variant(String name, ToDoubleFunction<ComplexMatrix> work) {
         double call(ComplexMatrix h) {
-            return vectors ? HermitianEigen.decompose(h, solver).values()[0] : HermitianEigen.eigenvalues(h, solver)[0];
+            return work.applyAsDouble(h);
         }
     }
 
@@ -44,8 +52,13 @@ public final class EigenBench {
         openblas.blas_set_num_threads(1);
         b.printf("# eigen: 1 Java thread, OpenBLAS threads set to %d; load average before %.2f%n",
                 openblas.blas_get_num_threads(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        Variant[] variants = {new Variant(Solver.JAVA, false), new Variant(Solver.LAPACK, false),
-                new Variant(Solver.JAVA, true), new Variant(Solver.LAPACK, true)};
+        Variant[] variants = {
+            new Variant("values Java", h -> HermitianEigen.eigenvalues(h, Solver.JAVA)[0]),
+            new Variant("values LAPACK", h -> HermitianEigen.eigenvalues(h, Solver.LAPACK)[0]),
+            new Variant("vectors Java", h -> HermitianEigen.decompose(h, Solver.JAVA).values()[0]),
+            new Variant("vectors LAPACK", h -> HermitianEigen.decompose(h, Solver.LAPACK).values()[0]),
+            new Variant("norm EJML", EigenBench::traceNormEjml),
+            new Variant("norm LAPACK", MatrixFunctions::traceNorm)};
         StringBuilder table = new StringBuilder();
         double sink = 0;
         for (int d : DIMS) {
@@ -69,14 +82,24 @@ public final class EigenBench {
             }
             double[] c = Arrays.stream(cpu).mapToDouble(EigenBench::median).toArray();
             double[] w = Arrays.stream(wall).mapToDouble(EigenBench::median).toArray();
-            b.printf("eigen d=%-4d ms per call, CPU (wall): values Java %.5f (%.5f) LAPACK %.5f (%.5f);"
-                    + " vectors Java %.5f (%.5f) LAPACK %.5f (%.5f)%n", d, c[0], w[0], c[1], w[1], c[2], w[2], c[3], w[3]);
-            table.append(String.format(java.util.Locale.ROOT, "# %5d %12.5f %12.5f %7.2f %12.5f %12.5f %7.2f%n",
-                    d, c[0], c[1], c[0] / c[1], c[2], c[3], c[2] / c[3]));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "eigen d=%-4d ms per call, CPU (wall):", d));
+            table.append(String.format(Locale.ROOT, "# %5d", d));
+            for (int v = 0; v < variants.length; v++) {
+                line.append(String.format(Locale.ROOT, " %s %.5f (%.5f);", variants[v].name(), c[v], w[v]));
+                table.append(String.format(Locale.ROOT, " %14.5f", c[v]));
+                if (v % 2 == 1) {
+                    table.append(String.format(Locale.ROOT, " %6.2f", c[v - 1] / c[v]));
+                }
+            }
+            b.printf("%s%n", line);
+            table.append('\n');
         }
-        b.printf("# eigen: median thread-CPU ms per call, one thread (ratio = Java / LAPACK)%n");
-        b.printf("# %5s %12s %12s %7s %12s %12s %7s%n", "d", "values Java", "values LAPACK", "ratio",
-                "vectors Java", "vectors LAPACK", "ratio");
+        b.printf("# eigen: median thread-CPU ms per call, one thread (ratio = Java or EJML / LAPACK)%n");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "# %5s", "d"));
+        for (int v = 0; v < variants.length; v++) {
+            head.append(String.format(Locale.ROOT, " %14s", variants[v].name())).append(v % 2 == 1 ? "  ratio" : "");
+        }
+        b.printf("%s%n", head);
         b.printf("%s", table);
         b.printf("# eigen: load average after %.2f%s%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Double.isNaN(sink) ? " NaN!" : "");
@@ -110,5 +133,29 @@ public final class EigenBench {
         ComplexMatrix m = ComplexMatrix.ofInterleaved(d, d, g);
         ComplexMatrix w = m.mult(m.dagger());
         return w.scale(1 / w.traceRe());
+    }
+
+    /** The trace norm as the library computed it before LAPACK: EJML's SVD of the real embedding, halved. */
+    private static double traceNormEjml(ComplexMatrix a) {
+        int r = a.rows();
+        int c = a.cols();
+        DMatrixRMaj m = new DMatrixRMaj(2 * r, 2 * c);
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                m.set(i, j, a.re(i, j));
+                m.set(i + r, j + c, a.re(i, j));
+                m.set(i, j + c, -a.im(i, j));
+                m.set(i + r, j, a.im(i, j));
+            }
+        }
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(2 * r, 2 * c, false, false, true);
+        if (!svd.decompose(m)) {
+            throw new ArithmeticException("EJML's SVD failed for a " + r + "x" + c + " matrix");
+        }
+        double s = 0;
+        for (double x : svd.getSingularValues()) {
+            s += x;
+        }
+        return s / 2;
     }
 }

@@ -185,13 +185,7 @@ public final class HermitianEigen {
     }
 
     private static void requireFinite(double[] a, int n) {
-        for (int k = 0; k < 2 * n * n; k++) {
-            if (!Double.isFinite(a[k])) {
-                throw new IllegalArgumentException("cannot compute the eigenvalues of a " + n + "x" + n
-                        + " matrix: entry (" + k / 2 / n + "," + k / 2 % n + ") is " + a[k]
-                        + " (check the input for overflow or missing values)");
-            }
-        }
+        Lapack.requireFinite(a, n, n, "the eigenvalues");
     }
 
     /**

@@ -41,16 +41,55 @@ final class Lapack {
         check("zheevd", info, n);
     }
 
+    /**
+     * LAPACK's {@code zgesdd} without singular vectors: the singular values of an {@code m×n} matrix.
+     *
+     * @param a      column-major interleaved {@code m×n} matrix, destroyed
+     * @param m      rows
+     * @param n      columns
+     * @param values receives the min(m, n) singular values, descending
+     * @throws ArithmeticException if LAPACK reports a failure
+     */
+    static void zgesdd(double[] a, int m, int n, double[] values) {
+        double[] unused = new double[2];
+        int info = openblas.LAPACKE_zgesdd(openblas.LAPACK_COL_MAJOR, (byte) 'N', m, n, a, m, values, unused, 1, unused, 1);
+        check("zgesdd", info, m, n);
+    }
+
+    /**
+     * Rejects a matrix with a non-finite entry (LAPACK would return garbage or fail obscurely).
+     *
+     * @param a    interleaved matrix, row-major
+     * @param rows rows
+     * @param cols columns
+     * @param what what is being computed, for the message ("the eigenvalues")
+     * @throws IllegalArgumentException naming the first non-finite entry
+     */
+    static void requireFinite(double[] a, int rows, int cols, String what) {
+        for (int k = 0; k < 2 * rows * cols; k++) {
+            if (!Double.isFinite(a[k])) {
+                throw new IllegalArgumentException("cannot compute " + what + " of a " + rows + "x" + cols
+                        + " matrix: entry (" + k / 2 / cols + "," + k / 2 % cols + ") is " + a[k]
+                        + " (check the input for overflow or missing values)");
+            }
+        }
+    }
+
     private static void check(String routine, int info, int n) {
+        check(routine, info, n, n);
+    }
+
+    private static void check(String routine, int info, int m, int n) {
         if (info > 0) {
-            throw new ArithmeticException("LAPACK " + routine + " did not converge on a " + n + "x" + n
-                    + " matrix (info = " + info + "); the matrix may be badly scaled or not Hermitian");
+            throw new ArithmeticException("LAPACK " + routine + " did not converge on a " + m + "x" + n
+                    + " matrix (info = " + info + "); the matrix may be badly scaled"
+                    + (routine.equals("zheevd") ? " or not Hermitian" : ""));
         }
         if (info < 0) {
             // LAPACKE's own codes: -1011 = out of memory; -k = argument k invalid (a defect of this class)
             throw new IllegalStateException(info == -1011
-                    ? "LAPACK " + routine + " ran out of native memory for a " + n + "x" + n + " matrix"
-                    : "LAPACK " + routine + " rejected argument " + -info + " for a " + n + "x" + n + " matrix");
+                    ? "LAPACK " + routine + " ran out of native memory for a " + m + "x" + n + " matrix"
+                    : "LAPACK " + routine + " rejected argument " + -info + " for a " + m + "x" + n + " matrix");
         }
     }
 }

@@ -1,9 +1,6 @@
 package org.densitylab.linalg;
 
 import java.util.function.DoubleUnaryOperator;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /** Functions of Hermitian matrices and matrix norms. */
 public final class MatrixFunctions {
@@ -68,35 +65,25 @@ public final class MatrixFunctions {
     }
 
     /**
-     * The trace (nuclear) norm \(\|A\|_1 = \sum_k \sigma_k(A)\) of any complex matrix, from EJML's SVD of
-     * the real embedding (whose singular values are those of \(A\), each twice).
+     * The trace (nuclear) norm \(\|A\|_1 = \sum_k \sigma_k(A)\) of any complex matrix, from LAPACK's
+     * {@code zgesdd} (singular values only). A row-major matrix read column-major is its transpose, which has the
+     * same singular values, so the entries go to LAPACK as they are.
      *
      * @param a a complex matrix
      * @return the sum of its singular values
+     * @throws IllegalArgumentException if an entry is not finite
      */
     public static double traceNorm(ComplexMatrix a) {
         int r = a.rows();
         int c = a.cols();
-        DMatrixRMaj m = new DMatrixRMaj(2 * r, 2 * c);
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) {
-                double re = a.re(i, j);
-                double im = a.im(i, j);
-                m.set(i, j, re);
-                m.set(i + r, j + c, re);
-                m.set(i, j + c, -im);
-                m.set(i + r, j, im);
-            }
-        }
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(2 * r, 2 * c, false, false, true);
-        if (!svd.decompose(m)) {
-            throw new ArithmeticException("EJML's SVD failed for a " + r + "x" + c + " matrix");
-        }
+        Lapack.requireFinite(a.raw(), r, c, "the trace norm");
+        double[] sv = new double[Math.min(r, c)];
+        Lapack.zgesdd(a.toInterleaved(), c, r, sv);
         double s = 0;
-        for (double x : svd.getSingularValues()) {
+        for (double x : sv) {
             s += x;
         }
-        return s / 2;
+        return s;
     }
 
     /**

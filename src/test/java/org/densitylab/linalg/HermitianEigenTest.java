@@ -137,6 +137,16 @@ class HermitianEigenTest extends QuietTest {
         assertEquals(1.0, MatrixFunctions.traceNorm(neg), 1e-13);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MatrixFunctions.sqrtPsd(neg));
         assertTrue(e.getMessage().contains("not positive semidefinite"), e.getMessage());
+        // rectangular, both orientations: singular values 3 and 4; a rank-one x y† has norm |x| |y|
+        ComplexMatrix wide = ComplexMatrix.of(new double[][] {{3, 0, 0}, {0, 0, 0}}, new double[][] {{0, 0, 0}, {0, -4, 0}});
+        assertEquals(7.0, MatrixFunctions.traceNorm(wide), 1e-14);
+        assertEquals(7.0, MatrixFunctions.traceNorm(wide.dagger()), 1e-14);
+        ComplexMatrix x = ComplexMatrix.of(new double[][] {{1}, {2}, {0}, {-1}}, new double[][] {{0}, {1}, {3}, {0}});
+        ComplexMatrix y = ComplexMatrix.of(new double[][] {{0.5}, {-2}, {1}}, new double[][] {{1}, {0}, {0.25}});
+        assertEquals(x.frobeniusNorm() * y.frobeniusNorm(), MatrixFunctions.traceNorm(x.mult(y.dagger())), 1e-13);
+        ComplexMatrix huge = ComplexMatrix.ofReal(new double[][] {{1e300, 0, 0}, {0, 1, 0}});
+        e = assertThrows(IllegalArgumentException.class, () -> MatrixFunctions.traceNorm(huge.mult(huge.dagger())));
+        assertTrue(e.getMessage().contains("trace norm") && e.getMessage().contains("(0,0)"), e.getMessage());
     }
 
     @Test
