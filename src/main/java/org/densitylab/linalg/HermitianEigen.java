@@ -24,19 +24,19 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <p><b>Which one.</b> Measured with {@code densitylab bench eigen} (both solvers in one run, one thread, random
  * full-rank density matrices, median thread-CPU time per call; 2-core Xeon shared with other jobs, load average
- * 9.6–10.6, JDK 17, OpenBLAS 0.3.19 of JavaCPP 1.5.7; docs/performance.md has the whole table):
+ * 13.4–14.8, JDK 17, OpenBLAS 0.3.19 of JavaCPP 1.5.7; docs/performance.md has the whole table):
  * <pre>
  *     d   eigenvalues (ms): Java    LAPACK    with eigenvectors (ms): Java    LAPACK
- *     2                  0.00005   0.00048                          0.00059   0.00069
- *     3                  0.00023   0.00083                          0.00136   0.00134
- *    16                  0.0104    0.0111                           0.081     0.035
- *    20                  0.0180    0.0170                           0.142     0.060
- *    32                  0.059     0.042                            0.48      0.11
- *   256                 18.6       6.3                            190        13.2
+ *     2                  0.00006   0.00049                          0.00059   0.00069
+ *     3                  0.00024   0.00086                          0.00138   0.00139
+ *    16                  0.0107    0.0116                           0.085     0.037
+ *    20                  0.0179    0.0175                           0.147     0.061
+ *    32                  0.060     0.043                            0.49      0.11
+ *   256                 18.8       6.5                            193        13.0
  * </pre>
  * A LAPACK call costs about 0.5 µs even at d = 2, so the Java eigenvalues stay faster up to d = 16 and
  * {@link #eigenvalues} uses LAPACK from d = {@value #LAPACK_EIGENVALUES_FROM} (3× faster at 256); with eigenvectors
- * LAPACK is as fast at d = 3 and faster above (14× at 256), so {@link #decompose} uses it from
+ * LAPACK is as fast at d = 3 and faster above (15× at 256), so {@link #decompose} uses it from
  * d = {@value #LAPACK_VECTORS_FROM}. The default methods pick by these crossovers; the
  * {@link Solver} overloads force one (benchmarks, cross-checks).
  *
