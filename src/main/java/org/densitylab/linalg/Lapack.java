@@ -79,7 +79,8 @@ final class Lapack {
         check(routine, info, n, n);
     }
 
-    private static void check(String routine, int info, int m, int n) {
+    /** Turns LAPACK's {@code info} into an exception with a message; 0 passes. */
+    static void check(String routine, int info, int m, int n) {
         if (info > 0) {
             throw new ArithmeticException("LAPACK " + routine + " did not converge on a " + m + "x" + n
                     + " matrix (info = " + info + "); the matrix may be badly scaled"

@@ -93,12 +93,21 @@ class HermitianEigenTest extends QuietTest {
     void concurrentCallsGiveTheSingleThreadedResults() throws Exception {
         List<ComplexMatrix> hs = IntStream.range(0, 16)
                 .mapToObj(i -> withSpectrum(rng.doubles(8 + 4 * i, -1, 1).toArray())).toList();
-        List<double[]> alone = hs.stream().map(h -> HermitianEigen.decompose(h).vectors().toInterleaved()).toList();
+        // eigenvectors, and the in-place eigenvalues of the negativities on both sides of the crossover
+        java.util.function.Function<ComplexMatrix, double[]> work = h -> {
+            int n = h.rows();
+            double[] values = new double[n];
+            HermitianEigen.eigenvalues(h.toInterleaved(), n, values, new double[n]);
+            double[] vectors = HermitianEigen.decompose(h).vectors().toInterleaved();
+            double[] both = Arrays.copyOf(values, n + vectors.length);
+            System.arraycopy(vectors, 0, both, n, vectors.length);
+            return both;
+        };
+        List<double[]> alone = hs.stream().map(work).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (int round = 0; round < 3; round++) {
-                List<Future<double[]>> futures = hs.stream()
-                        .map(h -> pool.submit(() -> HermitianEigen.decompose(h).vectors().toInterleaved())).toList();
+                List<Future<double[]>> futures = hs.stream().map(h -> pool.submit(() -> work.apply(h))).toList();
                 for (int i = 0; i < hs.size(); i++) {
                     assertArrayEquals(alone.get(i), futures.get(i).get(), 0.0, "matrix " + i);
                 }
@@ -106,6 +115,16 @@ class HermitianEigenTest extends QuietTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void lapackFailuresBecomeClearErrors() {
+        Lapack.check("zheevd", 0, 5, 5);
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> Lapack.check("zheevd", 3, 64, 64));
+        assertTrue(e.getMessage().contains("did not converge") && e.getMessage().contains("64x64")
+                && e.getMessage().contains("info = 3"), e.getMessage());
+        IllegalStateException s = assertThrows(IllegalStateException.class, () -> Lapack.check("zgesdd", -1011, 8, 16));
+        assertTrue(s.getMessage().contains("out of native memory") && s.getMessage().contains("8x16"), s.getMessage());
     }
 
     @Test
