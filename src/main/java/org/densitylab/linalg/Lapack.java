@@ -8,9 +8,9 @@ import org.bytedeco.openblas.global.openblas;
  * LAPACKE allocates its workspace per call, so concurrent calls from many threads share nothing.
  *
  * <p><b>Threads.</b> OpenBLAS's thread count is one process-wide setting, shared with ND4J. Loading this
- * class sets it to one: the library parallelises over states, never inside one matrix, and with more
- * threads the eigenvectors of a 128×128 matrix already differ in their last bits (measured) so results would
- * depend on the machine. ND4J sets the same count from {@code OMP_NUM_THREADS} when its backend starts, which
+ * class sets it to one: the library parallelises over states, never inside one matrix, and with two threads
+ * the eigenvectors of a 128×128 matrix came out different in their last bits (seen once with this OpenBLAS on
+ * 2 cores), so results would depend on the machine. ND4J sets the same count from {@code OMP_NUM_THREADS} when its backend starts, which
  * every entry point of the project sets to 1.
  */
 final class Lapack {
