@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.bytedeco.openblas.global.openblas;
 import org.densitylab.linalg.ComplexMatrix;
+import org.densitylab.linalg.ComplexOps;
 import org.densitylab.linalg.HermitianEigen;
 import org.densitylab.linalg.HermitianEigen.Solver;
 import org.densitylab.linalg.MatrixFunctions;
@@ -21,10 +22,13 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * \(GG^\dagger/\mathrm{tr}\,GG^\dagger\) (G complex Gaussian, seeded by d), d = 2..256, on the calling thread with
  * OpenBLAS set to one thread; and the trace norm \(\|A\|_1\) (the last step of a fidelity) of the same matrices by
  * {@link MatrixFunctions#traceNorm} (LAPACK's {@code zgesdd}) against EJML's SVD of the real embedding (the
- * library's earlier method, kept here as the peer). Each round times the six variants one after the other, so that
- * all see the same machine state; the table gives medians over {@value #ROUNDS} rounds of the calling thread's CPU
+ * library's earlier method, kept here as the peer); and the product \(HH\) by {@link ComplexOps#mult} (Java) and
+ * {@link ComplexOps#multBlas} (OpenBLAS's {@code zgemm}), the choice {@link MatrixFunctions#apply} makes by
+ * {@link ComplexOps#BLAS_FROM_WORK}. Each round times the eight variants one after the other, so that all see the
+ * same machine state; the table gives medians over {@value #ROUNDS} rounds of the calling thread's CPU
  * time per call (robust when other jobs share the cores); the per-size lines add the wall time. The crossovers
- * {@link HermitianEigen#LAPACK_EIGENVALUES_FROM} and {@link HermitianEigen#LAPACK_VECTORS_FROM} are read from it.
+ * {@link HermitianEigen#LAPACK_EIGENVALUES_FROM}, {@link HermitianEigen#LAPACK_VECTORS_FROM} and
+ * {@link ComplexOps#BLAS_FROM_WORK} are read from it.
  */
 public final class EigenBench {
     private static final int[] DIMS = {2, 3, 4, 6, 8, 12, 16, 20, 24, 28, 32, 48, 64, 96, 128, 192, 256};
@@ -58,7 +62,9 @@ public final class EigenBench {
             new Variant("vectors Java", h -> HermitianEigen.decompose(h, Solver.JAVA).values()[0]),
             new Variant("vectors LAPACK", h -> HermitianEigen.decompose(h, Solver.LAPACK).values()[0]),
             new Variant("norm EJML", EigenBench::traceNormEjml),
-            new Variant("norm LAPACK", MatrixFunctions::traceNorm)};
+            new Variant("norm LAPACK", MatrixFunctions::traceNorm),
+            new Variant("product Java", h -> ComplexOps.mult(h.toInterleaved(), h.toInterleaved(), h.rows(), h.rows(), h.rows())[0]),
+            new Variant("product BLAS", h -> ComplexOps.multBlas(h.toInterleaved(), h.toInterleaved(), h.rows(), h.rows(), h.rows())[0])};
         StringBuilder table = new StringBuilder();
         double sink = 0;
         for (int d : DIMS) {
@@ -94,7 +100,7 @@ public final class EigenBench {
             b.printf("%s%n", line);
             table.append('\n');
         }
-        b.printf("# eigen: median thread-CPU ms per call, one thread (ratio = Java or EJML / LAPACK)%n");
+        b.printf("# eigen: median thread-CPU ms per call, one thread (ratio = Java or EJML / LAPACK or BLAS)%n");
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "# %5s", "d"));
         for (int v = 0; v < variants.length; v++) {
             head.append(String.format(Locale.ROOT, " %14s", variants[v].name())).append(v % 2 == 1 ? "  ratio" : "");

@@ -5,7 +5,28 @@ package org.densitylab.linalg;
  * They allocate only their result, and never check their arguments: callers do.
  */
 public final class ComplexOps {
+    /**
+     * Work m·k·n from which {@link #multBlas} beats {@link #mult} (measured crossover about 20×20×20: {@code
+     * densitylab bench eigen}, docs/performance.md); callers that may meet large matrices choose by it.
+     */
+    public static final long BLAS_FROM_WORK = 20L * 20 * 20;
+
     private ComplexOps() {
+    }
+
+    /**
+     * The same product as {@link #mult} by OpenBLAS's {@code zgemm} on one thread: several times faster for large
+     * matrices, slower below {@link #BLAS_FROM_WORK} (a call costs a few microseconds).
+     *
+     * @param a left, interleaved
+     * @param b right, interleaved
+     * @param m rows of a
+     * @param k columns of a = rows of b
+     * @param n columns of b
+     * @return the interleaved product
+     */
+    public static double[] multBlas(double[] a, double[] b, int m, int k, int n) {
+        return Lapack.zgemm(a, b, m, k, n);
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.densitylab.linalg;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 
 /**
- * The LAPACK routines the library calls, from the OpenBLAS build that ND4J already loads (JavaCPP's
- * {@code org.bytedeco:openblas}). Arguments are Java arrays in LAPACK's column-major interleaved layout;
- * LAPACKE allocates its workspace per call, so concurrent calls from many threads share nothing.
+ * The LAPACK and BLAS routines the library calls, from the OpenBLAS build that ND4J already loads (JavaCPP's
+ * {@code org.bytedeco:openblas}). Arguments are Java arrays in LAPACK's column-major interleaved layout (BLAS:
+ * row-major); LAPACKE allocates its workspace per call and the BLAS buffers are per call, so concurrent calls from
+ * many threads share nothing.
  *
  * <p><b>Threads.</b> OpenBLAS's thread count is one process-wide setting, shared with ND4J. Loading this
  * class sets it to one: the library parallelises over states, never inside one matrix, and with two threads
@@ -54,6 +56,28 @@ final class Lapack {
         double[] unused = new double[2];
         int info = openblas.LAPACKE_zgesdd(openblas.LAPACK_COL_MAJOR, (byte) 'N', m, n, a, m, values, unused, 1, unused, 1);
         check("zgesdd", info, m, n);
+    }
+
+    /**
+     * BLAS's {@code zgemm}: the product \(AB\) of row-major interleaved matrices.
+     *
+     * @param a left factor, {@code m×k}
+     * @param b right factor, {@code k×n}
+     * @param m rows of a
+     * @param k columns of a = rows of b
+     * @param n columns of b
+     * @return the interleaved {@code m×n} product
+     */
+    static double[] zgemm(double[] a, double[] b, int m, int k, int n) {
+        double[] c = new double[2 * m * n];
+        try (DoublePointer pa = new DoublePointer(a); DoublePointer pb = new DoublePointer(b);
+                DoublePointer pc = new DoublePointer(c.length); DoublePointer one = new DoublePointer(1.0, 0.0);
+                DoublePointer zero = new DoublePointer(0.0, 0.0)) {
+            openblas.cblas_zgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, m, n, k, one, pa, k,
+                    pb, n, zero, pc, n);
+            pc.get(c);
+        }
+        return c;
     }
 
     /**

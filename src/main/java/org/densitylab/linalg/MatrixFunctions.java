@@ -21,24 +21,48 @@ public final class MatrixFunctions {
         return compose(HermitianEigen.decompose(h), f);
     }
 
+    /**
+     * \(V_K\,\mathrm{diag}(f(\lambda_K))\,V_K^\dagger\) over the columns K with \(f(\lambda_k) \ne 0\), as one matrix
+     * product (OpenBLAS's {@code zgemm} from {@link ComplexOps#BLAS_FROM_WORK} on), made exactly Hermitian.
+     */
     private static ComplexMatrix compose(HermitianEigen.Decomposition dec, DoubleUnaryOperator f) {
         int n = dec.values().length;
         double[] v = dec.vectors().raw();
-        double[] out = new double[2 * n * n];
+        int[] kept = new int[n];
+        double[] fk = new double[n];
+        int r = 0;
         for (int k = 0; k < n; k++) {
-            double fk = f.applyAsDouble(dec.values()[k]);
-            if (fk == 0) {
-                continue;
+            double y = f.applyAsDouble(dec.values()[k]);
+            if (y != 0) {
+                kept[r] = k;
+                fk[r++] = y;
             }
-            for (int i = 0; i < n; i++) {
-                double ar = fk * v[2 * (i * n + k)];
-                double ai = fk * v[2 * (i * n + k) + 1];
-                for (int j = 0; j < n; j++) {
-                    double br = v[2 * (j * n + k)];
-                    double bi = v[2 * (j * n + k) + 1];
-                    out[2 * (i * n + j)] += ar * br + ai * bi;
-                    out[2 * (i * n + j) + 1] += ai * br - ar * bi;
-                }
+        }
+        double[] w = new double[2 * n * r];      // V_K diag(f_K), n × r
+        double[] vDagger = new double[2 * r * n]; // V_K†, r × n
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < r; c++) {
+                double re = v[2 * (i * n + kept[c])];
+                double im = v[2 * (i * n + kept[c]) + 1];
+                w[2 * (i * r + c)] = fk[c] * re;
+                w[2 * (i * r + c) + 1] = fk[c] * im;
+                vDagger[2 * (c * n + i)] = re;
+                vDagger[2 * (c * n + i) + 1] = -im;
+            }
+        }
+        boolean large = (long) n * n * r >= ComplexOps.BLAS_FROM_WORK;
+        double[] out = r == 0 ? new double[2 * n * n]
+                : large ? ComplexOps.multBlas(w, vDagger, n, r, n) : ComplexOps.mult(w, vDagger, n, r, n);
+        // f real makes f(H) Hermitian; BLAS's blocked sums may leave round-off asymmetry, which this removes
+        for (int i = 0; i < n; i++) {
+            out[2 * (i * n + i) + 1] = 0;
+            for (int j = 0; j < i; j++) {
+                double re = 0.5 * (out[2 * (i * n + j)] + out[2 * (j * n + i)]);
+                double im = 0.5 * (out[2 * (i * n + j) + 1] - out[2 * (j * n + i) + 1]);
+                out[2 * (i * n + j)] = re;
+                out[2 * (i * n + j) + 1] = im;
+                out[2 * (j * n + i)] = re;
+                out[2 * (j * n + i) + 1] = -im;
             }
         }
         return ComplexMatrix.wrap(n, n, out);

@@ -168,6 +168,23 @@ class HermitianEigenTest extends QuietTest {
         assertTrue(e.getMessage().contains("trace norm") && e.getMessage().contains("(0,0)"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {3, 16, 64})
+    void matrixFunctionsOnBothSidesOfTheBlasCrossover(int n) {
+        ComplexMatrix h = withSpectrum(rng.doubles(n, 0, 1).toArray());
+        ComplexMatrix s = MatrixFunctions.sqrtPsd(h);
+        assertTrue(s.mult(s).maxAbsDiff(h) < 1e-13, "sqrt(H)^2 = H");
+        assertEquals(0.0, s.hermiticityError(), "f(H) is exactly Hermitian");
+        assertTrue(MatrixFunctions.apply(h, x -> x * x).maxAbsDiff(h.mult(h)) < 1e-13, "f(x) = x^2 gives H^2");
+        // f zero on half the spectrum: the projector onto the upper half, P^2 = P of trace n - n/2
+        double[] lam = HermitianEigen.eigenvalues(h);
+        double cut = 0.5 * (lam[n / 2 - 1] + lam[n / 2]);
+        ComplexMatrix p = MatrixFunctions.apply(h, x -> x > cut ? 1 : 0);
+        assertTrue(p.mult(p).maxAbsDiff(p) < 1e-13, "P^2 = P");
+        assertEquals(n - n / 2, p.traceRe(), 1e-12);
+        assertEquals(0.0, MatrixFunctions.apply(h, x -> 0).frobeniusNorm(), "f = 0 gives 0");
+    }
+
     @Test
     void badInputIsRejectedWithTheReason() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
