@@ -24,19 +24,19 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <p><b>Which one.</b> Measured with {@code densitylab bench eigen} (both solvers in one run, one thread, random
  * full-rank density matrices, median thread-CPU time per call; 2-core Xeon shared with other jobs, load average
- * 13.4–14.8, JDK 17, OpenBLAS 0.3.19 of JavaCPP 1.5.7; docs/performance.md has the whole table):
+ * 14.4–14.5, JDK 17, OpenBLAS 0.3.19 of JavaCPP 1.5.7; docs/performance.md has the whole table):
  * <pre>
  *     d   eigenvalues (ms): Java    LAPACK    with eigenvectors (ms): Java    LAPACK
- *     2                  0.00006   0.00049                          0.00059   0.00069
- *     3                  0.00024   0.00086                          0.00138   0.00139
- *    16                  0.0107    0.0116                           0.085     0.037
- *    20                  0.0179    0.0175                           0.147     0.061
- *    32                  0.060     0.043                            0.49      0.11
- *   256                 18.8       6.5                            193        13.0
+ *     2                  0.00006   0.00049                          0.00058   0.00069
+ *     3                  0.00024   0.00085                          0.00139   0.00139
+ *    16                  0.0106    0.0113                           0.083     0.036
+ *    20                  0.0182    0.0173                           0.147     0.061
+ *    32                  0.061     0.043                            0.50      0.11
+ *   256                 20.1       7.0                            204        14.5
  * </pre>
  * A LAPACK call costs about 0.5 µs even at d = 2, so the Java eigenvalues stay faster up to d = 16 and
  * {@link #eigenvalues} uses LAPACK from d = {@value #LAPACK_EIGENVALUES_FROM} (3× faster at 256); with eigenvectors
- * LAPACK is as fast at d = 3 and faster above (15× at 256), so {@link #decompose} uses it from
+ * LAPACK is as fast at d = 3 and faster above (14× at 256), so {@link #decompose} uses it from
  * d = {@value #LAPACK_VECTORS_FROM}. The default methods pick by these crossovers; the
  * {@link Solver} overloads force one (benchmarks, cross-checks).
  *
