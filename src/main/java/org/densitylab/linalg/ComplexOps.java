@@ -30,6 +30,26 @@ public final class ComplexOps {
     }
 
     /**
+     * Replaces a square matrix by its Hermitian part \((A + A^\dagger)/2\), in place (exactly Hermitian afterwards).
+     *
+     * @param a interleaved {@code n×n} matrix
+     * @param n dimension
+     */
+    public static void hermitize(double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[2 * (i * n + i) + 1] = 0;
+            for (int j = i + 1; j < n; j++) {
+                double re = 0.5 * (a[2 * (i * n + j)] + a[2 * (j * n + i)]);
+                double im = 0.5 * (a[2 * (i * n + j) + 1] - a[2 * (j * n + i) + 1]);
+                a[2 * (i * n + j)] = re;
+                a[2 * (i * n + j) + 1] = im;
+                a[2 * (j * n + i)] = re;
+                a[2 * (j * n + i) + 1] = -im;
+            }
+        }
+    }
+
+    /**
      * Product of an {@code m×k} and a {@code k×n} matrix.
      *
      * @param a left, interleaved

@@ -54,17 +54,7 @@ public final class MatrixFunctions {
         double[] out = r == 0 ? new double[2 * n * n]
                 : large ? ComplexOps.multBlas(w, vDagger, n, r, n) : ComplexOps.mult(w, vDagger, n, r, n);
         // f real makes f(H) Hermitian; BLAS's blocked sums may leave round-off asymmetry, which this removes
-        for (int i = 0; i < n; i++) {
-            out[2 * (i * n + i) + 1] = 0;
-            for (int j = 0; j < i; j++) {
-                double re = 0.5 * (out[2 * (i * n + j)] + out[2 * (j * n + i)]);
-                double im = 0.5 * (out[2 * (i * n + j) + 1] - out[2 * (j * n + i) + 1]);
-                out[2 * (i * n + j)] = re;
-                out[2 * (i * n + j) + 1] = im;
-                out[2 * (j * n + i)] = re;
-                out[2 * (j * n + i) + 1] = -im;
-            }
-        }
+        ComplexOps.hermitize(out, n);
         return ComplexMatrix.wrap(n, n, out);
     }
 
