@@ -9,21 +9,28 @@ import org.bytedeco.openblas.global.openblas;
  * row-major); LAPACKE allocates its workspace per call and the BLAS buffers are per call, so concurrent calls from
  * many threads share nothing.
  *
- * <p><b>Threads.</b> OpenBLAS's thread count is one process-wide setting, shared with ND4J. Loading this
- * class sets it to one: the library parallelises over states, never inside one matrix, and with two threads
- * the eigenvectors of a 128×128 matrix came out different in their last bits (seen once with this OpenBLAS on
- * 2 cores), so results would depend on the machine. ND4J sets the same count from {@code OMP_NUM_THREADS} when its backend starts, which
- * every entry point of the project sets to 1.
+ * <p><b>Threads.</b> Every call runs on one OpenBLAS thread. OpenBLAS's thread count is one process-wide
+ * setting, shared with ND4J (which sets it from {@code OMP_NUM_THREADS} when its backend starts, 1 in every entry
+ * point of the project); each call here first puts it back to 1 if anything changed it, so a process that uses
+ * these routines runs ND4J's BLAS on one thread too. Measured reasons, on this 2-core machine with OpenBLAS
+ * 0.3.19: with 2 OpenBLAS threads, 8 Java threads decomposing 256×256 matrices at once had not finished after
+ * 100 s (4 took 9 s; with one OpenBLAS thread, 16 take about 3 s), and the eigenvectors of a 128×128 matrix
+ * came out different in their last bits, so results would depend on the setting. The library parallelises over
+ * states instead.
  */
 final class Lapack {
-    /** OpenBLAS threads used for every call (see the class comment). */
-    static final int THREADS = 1;
-
-    static {
-        openblas.blas_set_num_threads(THREADS);
+    private Lapack() {
     }
 
-    private Lapack() {
+    /** Sets OpenBLAS to one thread if it is not (reading the count is a field read; setting it, a native call). */
+    private static void oneThread() {
+        if (openblas.blas_get_num_threads() != 1) {
+            synchronized (Lapack.class) {
+                if (openblas.blas_get_num_threads() != 1) {
+                    openblas.blas_set_num_threads(1);
+                }
+            }
+        }
     }
 
     /**
@@ -38,6 +45,7 @@ final class Lapack {
      * @throws ArithmeticException if LAPACK reports a failure
      */
     static void zheevd(double[] a, int n, double[] values, boolean vectors) {
+        oneThread();
         int info = openblas.LAPACKE_zheevd(openblas.LAPACK_COL_MAJOR, (byte) (vectors ? 'V' : 'N'), (byte) 'L', n,
                 a, n, values);
         check("zheevd", info, n);
@@ -53,6 +61,7 @@ final class Lapack {
      * @throws ArithmeticException if LAPACK reports a failure
      */
     static void zgesdd(double[] a, int m, int n, double[] values) {
+        oneThread();
         double[] unused = new double[2];
         int info = openblas.LAPACKE_zgesdd(openblas.LAPACK_COL_MAJOR, (byte) 'N', m, n, a, m, values, unused, 1, unused, 1);
         check("zgesdd", info, m, n);
@@ -69,6 +78,7 @@ final class Lapack {
      * @return the interleaved {@code m×n} product
      */
     static double[] zgemm(double[] a, double[] b, int m, int k, int n) {
+        oneThread();
         double[] c = new double[2 * m * n];
         try (DoublePointer pa = new DoublePointer(a); DoublePointer pb = new DoublePointer(b);
                 DoublePointer pc = new DoublePointer(c.length); DoublePointer one = new DoublePointer(1.0, 0.0);

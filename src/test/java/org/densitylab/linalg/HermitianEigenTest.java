@@ -118,6 +118,17 @@ class HermitianEigenTest extends QuietTest {
     }
 
     @Test
+    void lapackPutsOpenBlasBackToOneThread() {
+        // ND4J sets the shared count from OMP_NUM_THREADS; a LAPACK call must not run on what it set
+        org.bytedeco.openblas.global.openblas.blas_set_num_threads(2);
+        HermitianEigen.decompose(withSpectrum(new double[] {0.1, 0.2, 0.3, 0.4}));
+        assertEquals(1, org.bytedeco.openblas.global.openblas.blas_get_num_threads());
+        org.bytedeco.openblas.global.openblas.blas_set_num_threads(2);
+        MatrixFunctions.traceNorm(ComplexMatrix.identity(3));
+        assertEquals(1, org.bytedeco.openblas.global.openblas.blas_get_num_threads());
+    }
+
+    @Test
     void lapackFailuresBecomeClearErrors() {
         Lapack.check("zheevd", 0, 5, 5);
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> Lapack.check("zheevd", 3, 64, 64));
