@@ -192,7 +192,8 @@ public final class ComplexMatrix {
     }
 
     /**
-     * Matrix product.
+     * Matrix product: Java loops for small matrices, OpenBLAS's {@code zgemm} from work
+     * {@link ComplexOps#BLAS_FROM_WORK} on (measured crossover, docs/performance.md).
      *
      * @param b right factor
      * @return {@code this · b}
@@ -201,7 +202,9 @@ public final class ComplexMatrix {
         if (cols != b.rows) {
             throw new IllegalArgumentException("cannot multiply " + rows + "x" + cols + " by " + b.rows + "x" + b.cols);
         }
-        return new ComplexMatrix(rows, b.cols, ComplexOps.mult(data, b.data, rows, cols, b.cols));
+        boolean large = (long) rows * cols * b.cols >= ComplexOps.BLAS_FROM_WORK;
+        return new ComplexMatrix(rows, b.cols, large ? ComplexOps.multBlas(data, b.data, rows, cols, b.cols)
+                : ComplexOps.mult(data, b.data, rows, cols, b.cols));
     }
 
     /** @return the conjugate transpose \(A^\dagger\) */

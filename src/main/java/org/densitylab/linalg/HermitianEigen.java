@@ -6,25 +6,60 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Spectra of complex Hermitian matrices \(H = A + iB\).
+ * Spectra of complex Hermitian matrices \(H = A + iB\), by whichever of two solvers is faster at the size.
  *
- * <p><b>Eigenvalues only</b> ({@link #eigenvalues}): Householder reduction of \(H\) to a real symmetric
+ * <p><b>LAPACK</b> ({@link Solver#LAPACK}): {@code zheevd} (Householder tridiagonalisation, then divide and
+ * conquer) from the OpenBLAS build that ND4J ships, on one OpenBLAS thread. It reads the lower triangle of
+ * \((H + H^\dagger)/2\).
+ *
+ * <p><b>Java</b> ({@link Solver#JAVA}), eigenvalues only: Householder reduction of \(H\) to a real symmetric
  * tridiagonal matrix (each reflection zeroes a column below the subdiagonal; the complex subdiagonal is made
  * real by a diagonal unitary similarity, so only its modulus is kept), then the implicit QL algorithm with
- * Wilkinson shifts. About \(\tfrac{16}{3}n^3\) flops; this is the hot path of negativity labels. Square
- * roots are taken as \(\sqrt{x^2+y^2}\) rather than {@code Math.hypot} (much slower): entries must stay
- * below about \(10^{150}\) in magnitude, far above anything a quantum state produces.
+ * Wilkinson shifts, with no call overhead. Square roots are taken as \(\sqrt{x^2+y^2}\) rather than
+ * {@code Math.hypot} (much slower): entries must stay below about \(10^{150}\) in magnitude, far above
+ * anything a quantum state produces. With eigenvectors: EJML's symmetric eigen-decomposition of the real
+ * embedding \(M = \begin{pmatrix}A & -B\\ B & A\end{pmatrix}\). Every eigenvalue of \(H\) appears twice in
+ * \(M\); if \(M(u;v) = \lambda(u;v)\) then \(H(u+iv) = \lambda(u+iv)\). Within each cluster of equal
+ * eigenvalues the complex vectors \(u+iv\) are orthonormalised by pivoted Gram–Schmidt, keeping half of them.
  *
- * <p><b>Eigenvectors</b> ({@link #decompose}): EJML's symmetric eigen-decomposition of the real embedding
- * \(M = \begin{pmatrix}A & -B\\ B & A\end{pmatrix}\). Every eigenvalue of \(H\) appears twice in \(M\);
- * if \(M(u;v) = \lambda(u;v)\) then \(H(u+iv) = \lambda(u+iv)\). Within each cluster of equal eigenvalues
- * the complex vectors \(u+iv\) are orthonormalised by pivoted Gram–Schmidt, keeping half of them.
+ * <p><b>Which one.</b> Measured with {@code densitylab bench eigen} (both solvers in one run, one thread, random
+ * full-rank density matrices, median thread-CPU time per call; 2-core Xeon shared with other jobs, load average
+ * 14.4–14.5, JDK 17, OpenBLAS 0.3.19 of JavaCPP 1.5.7; docs/performance.md has the whole table):
+ * <pre>
+ *     d   eigenvalues (ms): Java    LAPACK    with eigenvectors (ms): Java    LAPACK
+ *     2                  0.00006   0.00049                          0.00058   0.00069
+ *     3                  0.00024   0.00085                          0.00139   0.00139
+ *    16                  0.0106    0.0113                           0.083     0.036
+ *    20                  0.0182    0.0173                           0.147     0.061
+ *    32                  0.061     0.043                            0.50      0.11
+ *   256                 20.1       7.0                            204        14.5
+ * </pre>
+ * A LAPACK call costs about 0.5 µs even at d = 2, so the Java eigenvalues stay faster up to d = 16 and
+ * {@link #eigenvalues} uses LAPACK from d = {@value #LAPACK_EIGENVALUES_FROM} (3× faster at 256); with eigenvectors
+ * LAPACK is as fast at d = 3 and faster above (14× at 256), so {@link #decompose} uses it from
+ * d = {@value #LAPACK_VECTORS_FROM}. The default methods pick by these crossovers; the
+ * {@link Solver} overloads force one (benchmarks, cross-checks).
+ *
+ * <p>All methods are thread-safe: their buffers are per call. Input with a non-finite entry is rejected.
  */
 public final class HermitianEigen {
+    /** Smallest dimension at which {@link #eigenvalues} calls LAPACK (measured crossover, see the class comment). */
+    public static final int LAPACK_EIGENVALUES_FROM = 20;
+    /** Smallest dimension at which {@link #decompose} calls LAPACK (measured crossover, see the class comment). */
+    public static final int LAPACK_VECTORS_FROM = 3;
+
     private static final double EPS = Math.ulp(1.0);
     private static final int MAX_QL_ITERATIONS = 60;
 
     private HermitianEigen() {
+    }
+
+    /** The two implementations (see the class comment). */
+    public enum Solver {
+        /** Pure Java: Householder + QL for eigenvalues, EJML on the real embedding for eigenvectors. */
+        JAVA,
+        /** LAPACK's {@code zheevd} through OpenBLAS, one thread. */
+        LAPACK
     }
 
     /**
@@ -37,33 +72,120 @@ public final class HermitianEigen {
     }
 
     /**
-     * Eigenvalues of a Hermitian matrix, ascending.
+     * Eigenvalues of a Hermitian matrix, ascending, by the faster solver for its size.
      *
      * @param h a square matrix, assumed Hermitian
      * @return the eigenvalues in ascending order
-     * @throws IllegalArgumentException if the matrix is not square
+     * @throws IllegalArgumentException if the matrix is not square or has a non-finite entry
      */
     public static double[] eigenvalues(ComplexMatrix h) {
+        return eigenvalues(h, h.rows() < LAPACK_EIGENVALUES_FROM ? Solver.JAVA : Solver.LAPACK);
+    }
+
+    /**
+     * Eigenvalues of a Hermitian matrix, ascending, by the given solver.
+     *
+     * @param h      a square matrix, assumed Hermitian
+     * @param solver which implementation
+     * @return the eigenvalues in ascending order
+     * @throws IllegalArgumentException if the matrix is not square or has a non-finite entry
+     */
+    public static double[] eigenvalues(ComplexMatrix h, Solver solver) {
         h.requireSquare();
         int n = h.rows();
+        requireFinite(h.raw(), n);
         double[] out = new double[n];
-        eigenvalues(h.raw().clone(), n, out, new double[n]);
+        if (solver == Solver.LAPACK) {
+            Lapack.zheevd(lowerColumnMajor(h.raw(), n), n, out, false);
+        } else {
+            javaEigenvalues(h.raw().clone(), n, out, new double[n]);
+        }
         return out;
     }
 
     /**
-     * Eigenvalues of a Hermitian matrix given as an interleaved array, ascending, with no allocation.
-     * The array is overwritten.
+     * Eigenvalues of a Hermitian matrix given as an interleaved array, ascending, by the faster solver for its
+     * size; the Java solver allocates nothing, LAPACK only its native workspace. The array is overwritten.
      *
      * @param a    interleaved {@code n×n} matrix, destroyed
      * @param n    dimension
      * @param out  receives the n eigenvalues in ascending order
      * @param work scratch of length at least n (the off-diagonal of the tridiagonal form)
+     * @throws IllegalArgumentException if an entry is not finite
      */
     public static void eigenvalues(double[] a, int n, double[] out, double[] work) {
+        requireFinite(a, n);
+        if (n < LAPACK_EIGENVALUES_FROM) {
+            javaEigenvalues(a, n, out, work);
+        } else {
+            // row-major H read as column-major is H^T = conj(H), which has the same eigenvalues
+            Lapack.zheevd(a, n, out, false);
+        }
+    }
+
+    private static void javaEigenvalues(double[] a, int n, double[] out, double[] work) {
         tridiagonalize(a, n, out, work);
         tridiagonalQl(out, work, n);
         Arrays.sort(out, 0, n);
+    }
+
+    /**
+     * Full eigen-decomposition of a Hermitian matrix by the faster solver for its size.
+     *
+     * @param h a Hermitian matrix (only \((H + H^\dagger)/2\) matters)
+     * @return eigenvalues ascending and orthonormal eigenvectors as columns
+     * @throws IllegalArgumentException if the matrix is not square or has a non-finite entry
+     * @throws ArithmeticException      if the solver fails to converge
+     */
+    public static Decomposition decompose(ComplexMatrix h) {
+        return decompose(h, h.rows() < LAPACK_VECTORS_FROM ? Solver.JAVA : Solver.LAPACK);
+    }
+
+    /**
+     * Full eigen-decomposition of a Hermitian matrix by the given solver.
+     *
+     * @param h      a Hermitian matrix (only \((H + H^\dagger)/2\) matters)
+     * @param solver which implementation
+     * @return eigenvalues ascending and orthonormal eigenvectors as columns
+     * @throws IllegalArgumentException if the matrix is not square or has a non-finite entry
+     * @throws ArithmeticException      if the solver fails to converge
+     */
+    public static Decomposition decompose(ComplexMatrix h, Solver solver) {
+        h.requireSquare();
+        int n = h.rows();
+        requireFinite(h.raw(), n);
+        if (solver == Solver.JAVA) {
+            return javaDecompose(h.raw(), n);
+        }
+        double[] c = lowerColumnMajor(h.raw(), n);
+        double[] values = new double[n];
+        Lapack.zheevd(c, n, values, true);
+        double[] vecs = new double[2 * n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                vecs[2 * (i * n + j)] = c[2 * (j * n + i)];
+                vecs[2 * (i * n + j) + 1] = c[2 * (j * n + i) + 1];
+            }
+        }
+        return new Decomposition(values, ComplexMatrix.wrap(n, n, vecs));
+    }
+
+    /** The lower triangle of \((H + H^\dagger)/2\), column-major (the upper triangle is left zero). */
+    private static double[] lowerColumnMajor(double[] a, int n) {
+        double[] c = new double[2 * n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = j; i < n; i++) {
+                int ij = 2 * (i * n + j);
+                int ji = 2 * (j * n + i);
+                c[2 * (j * n + i)] = 0.5 * (a[ij] + a[ji]);
+                c[2 * (j * n + i) + 1] = 0.5 * (a[ij + 1] - a[ji + 1]);
+            }
+        }
+        return c;
+    }
+
+    private static void requireFinite(double[] a, int n) {
+        Lapack.requireFinite(a, n, n, "the eigenvalues");
     }
 
     /**
@@ -203,19 +325,8 @@ public final class HermitianEigen {
         }
     }
 
-    /**
-     * Full eigen-decomposition of a Hermitian matrix through EJML's symmetric eigen-solver on the real
-     * embedding (see the class comment).
-     *
-     * @param h a Hermitian matrix (only the lower triangle matters up to round-off)
-     * @return eigenvalues ascending and orthonormal eigenvectors as columns
-     * @throws IllegalArgumentException if the matrix is not square
-     * @throws ArithmeticException      if EJML fails to converge
-     */
-    public static Decomposition decompose(ComplexMatrix h) {
-        h.requireSquare();
-        int n = h.rows();
-        double[] a = h.raw();
+    /** The Java decomposition: EJML's symmetric eigen-solver on the real embedding (see the class comment). */
+    private static Decomposition javaDecompose(double[] a, int n) {
         DMatrixRMaj m = new DMatrixRMaj(2 * n, 2 * n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

@@ -1,9 +1,6 @@
 package org.densitylab.linalg;
 
 import java.util.function.DoubleUnaryOperator;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /** Functions of Hermitian matrices and matrix norms. */
 public final class MatrixFunctions {
@@ -24,26 +21,40 @@ public final class MatrixFunctions {
         return compose(HermitianEigen.decompose(h), f);
     }
 
+    /**
+     * \(V_K\,\mathrm{diag}(f(\lambda_K))\,V_K^\dagger\) over the columns K with \(f(\lambda_k) \ne 0\), as one matrix
+     * product (OpenBLAS's {@code zgemm} from {@link ComplexOps#BLAS_FROM_WORK} on), made exactly Hermitian.
+     */
     private static ComplexMatrix compose(HermitianEigen.Decomposition dec, DoubleUnaryOperator f) {
         int n = dec.values().length;
         double[] v = dec.vectors().raw();
-        double[] out = new double[2 * n * n];
+        int[] kept = new int[n];
+        double[] fk = new double[n];
+        int r = 0;
         for (int k = 0; k < n; k++) {
-            double fk = f.applyAsDouble(dec.values()[k]);
-            if (fk == 0) {
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                double ar = fk * v[2 * (i * n + k)];
-                double ai = fk * v[2 * (i * n + k) + 1];
-                for (int j = 0; j < n; j++) {
-                    double br = v[2 * (j * n + k)];
-                    double bi = v[2 * (j * n + k) + 1];
-                    out[2 * (i * n + j)] += ar * br + ai * bi;
-                    out[2 * (i * n + j) + 1] += ai * br - ar * bi;
-                }
+            double y = f.applyAsDouble(dec.values()[k]);
+            if (y != 0) {
+                kept[r] = k;
+                fk[r++] = y;
             }
         }
+        double[] w = new double[2 * n * r];      // V_K diag(f_K), n × r
+        double[] vDagger = new double[2 * r * n]; // V_K†, r × n
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < r; c++) {
+                double re = v[2 * (i * n + kept[c])];
+                double im = v[2 * (i * n + kept[c]) + 1];
+                w[2 * (i * r + c)] = fk[c] * re;
+                w[2 * (i * r + c) + 1] = fk[c] * im;
+                vDagger[2 * (c * n + i)] = re;
+                vDagger[2 * (c * n + i) + 1] = -im;
+            }
+        }
+        boolean large = (long) n * n * r >= ComplexOps.BLAS_FROM_WORK;
+        double[] out = r == 0 ? new double[2 * n * n]
+                : large ? ComplexOps.multBlas(w, vDagger, n, r, n) : ComplexOps.mult(w, vDagger, n, r, n);
+        // f real makes f(H) Hermitian; BLAS's blocked sums may leave round-off asymmetry, which this removes
+        ComplexOps.hermitize(out, n);
         return ComplexMatrix.wrap(n, n, out);
     }
 
@@ -68,35 +79,25 @@ public final class MatrixFunctions {
     }
 
     /**
-     * The trace (nuclear) norm \(\|A\|_1 = \sum_k \sigma_k(A)\) of any complex matrix, from EJML's SVD of
-     * the real embedding (whose singular values are those of \(A\), each twice).
+     * The trace (nuclear) norm \(\|A\|_1 = \sum_k \sigma_k(A)\) of any complex matrix, from LAPACK's
+     * {@code zgesdd} (singular values only). A row-major matrix read column-major is its transpose, which has the
+     * same singular values, so the entries go to LAPACK as they are.
      *
      * @param a a complex matrix
      * @return the sum of its singular values
+     * @throws IllegalArgumentException if an entry is not finite
      */
     public static double traceNorm(ComplexMatrix a) {
         int r = a.rows();
         int c = a.cols();
-        DMatrixRMaj m = new DMatrixRMaj(2 * r, 2 * c);
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) {
-                double re = a.re(i, j);
-                double im = a.im(i, j);
-                m.set(i, j, re);
-                m.set(i + r, j + c, re);
-                m.set(i, j + c, -im);
-                m.set(i + r, j, im);
-            }
-        }
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(2 * r, 2 * c, false, false, true);
-        if (!svd.decompose(m)) {
-            throw new ArithmeticException("EJML's SVD failed for a " + r + "x" + c + " matrix");
-        }
+        Lapack.requireFinite(a.raw(), r, c, "the trace norm");
+        double[] sv = new double[Math.min(r, c)];
+        Lapack.zgesdd(a.toInterleaved(), c, r, sv);
         double s = 0;
-        for (double x : svd.getSingularValues()) {
+        for (double x : sv) {
             s += x;
         }
-        return s / 2;
+        return s;
     }
 
     /**

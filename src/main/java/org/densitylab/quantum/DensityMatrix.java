@@ -73,7 +73,7 @@ public final class DensityMatrix {
                     m.traceRe(), m.traceIm()));
         }
         double[] d = order.toBigEndian(m.toInterleaved(), m.rows());
-        hermitize(d, m.rows());
+        ComplexOps.hermitize(d, m.rows());
         double min = HermitianEigen.eigenvalues(ComplexMatrix.ofInterleaved(m.rows(), m.rows(), d))[0];
         if (min < -tolerance) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -384,20 +384,6 @@ public final class DensityMatrix {
             b.gate(q, w.get(q));
         }
         return evolve(b.build());
-    }
-
-    private static void hermitize(double[] d, int dim) {
-        for (int i = 0; i < dim; i++) {
-            d[2 * (i * dim + i) + 1] = 0;
-            for (int j = i + 1; j < dim; j++) {
-                double re = 0.5 * (d[2 * (i * dim + j)] + d[2 * (j * dim + i)]);
-                double im = 0.5 * (d[2 * (i * dim + j) + 1] - d[2 * (j * dim + i) + 1]);
-                d[2 * (i * dim + j)] = re;
-                d[2 * (i * dim + j) + 1] = im;
-                d[2 * (j * dim + i)] = re;
-                d[2 * (j * dim + i) + 1] = -im;
-            }
-        }
     }
 
     // ---------------------------------------------------------------- scalar properties
