@@ -98,6 +98,25 @@ public final class MarginalProblem {
      * @throws IllegalArgumentException naming the subset and the offending value
      */
     public static MarginalProblem ofMatrices(int numQubits, List<int[]> subsets, List<ComplexMatrix> matrices) {
+        Objects.requireNonNull(matrices, "matrices");
+        List<double[]> arrays = new ArrayList<>();
+        for (ComplexMatrix m : matrices) {
+            arrays.add(m == null ? null : m.toInterleaved());
+        }
+        return ofInterleaved(numQubits, subsets, arrays);
+    }
+
+    /**
+     * A problem from interleaved (real, imaginary) row-major arrays, validated as described in the class comment
+     * (the entry point for data read from files: non-finite values are caught here, naming the subset).
+     *
+     * @param numQubits N, 2..{@value #MAX_QUBITS}
+     * @param subsets   the subsets J (each is sorted; its matrix has its qubits in ascending label order)
+     * @param matrices  \(\sigma_J\), one interleaved \(2^{|J|}\times 2^{|J|}\) array per subset
+     * @return the problem
+     * @throws IllegalArgumentException naming the subset and the offending value
+     */
+    public static MarginalProblem ofInterleaved(int numQubits, List<int[]> subsets, List<double[]> matrices) {
         checkQubits(numQubits);
         Objects.requireNonNull(subsets, "subsets");
         Objects.requireNonNull(matrices, "matrices");
@@ -127,11 +146,20 @@ public final class MarginalProblem {
                 throw new IllegalArgumentException(name + " must be on 1.." + (numQubits - 1) + " qubits, got "
                         + j.length);
             }
-            ComplexMatrix s = Objects.requireNonNull(matrices.get(m), name);
+            double[] v = Objects.requireNonNull(matrices.get(m), name);
             int dk = 1 << j.length;
-            if (s.rows() != dk || s.cols() != dk) {
-                throw new IllegalArgumentException(name + " must be " + dk + "x" + dk + ", got " + s.rows() + "x" + s.cols());
+            if (v.length != 2 * dk * dk) {
+                throw new IllegalArgumentException(name + " must be " + dk + "x" + dk + " (" + 2 * dk * dk
+                        + " interleaved values), got " + v.length + " values"
+                        + (isSquareLength(v.length) ? " (a " + side(v.length) + "x" + side(v.length) + " matrix)" : ""));
             }
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isFinite(v[i])) {
+                    throw new IllegalArgumentException(name + " has a non-finite entry " + v[i] + " at (" + i / 2 / dk
+                            + "," + i / 2 % dk + ")");
+                }
+            }
+            ComplexMatrix s = ComplexMatrix.ofInterleaved(dk, dk, v);
             checkState(name, s);
             checked.add(Marginal.of(j, DensityMatrix.of(hermitian(s), QubitOrder.BIG_ENDIAN, TOLERANCE)));
         }
@@ -234,14 +262,16 @@ public final class MarginalProblem {
         }
     }
 
+    private static boolean isSquareLength(int len) {
+        int side = side(len);
+        return 2 * side * side == len;
+    }
+
+    private static int side(int len) {
+        return (int) Math.round(Math.sqrt(len / 2.0));
+    }
+
     private static void checkState(String name, ComplexMatrix s) {
-        double[] v = s.toInterleaved();
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException(name + " has a non-finite entry " + v[i] + " at (" + i / 2 / s.cols()
-                        + "," + i / 2 % s.cols() + ")");
-            }
-        }
         double herm = s.hermiticityError();
         if (herm > TOLERANCE) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
