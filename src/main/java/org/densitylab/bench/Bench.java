@@ -69,6 +69,7 @@ public final class Bench {
         CASES.put("runtime", org.densitylab.bench.RuntimeBench::full);
         CASES.put("runtime-quick", org.densitylab.bench.RuntimeBench::quick);
         CASES.put("cdae-parts", org.densitylab.bench.CdaeBench::parts);
+        CASES.put("reconstruct", org.densitylab.bench.ReconstructBench::run);
     }
 
     /**
