@@ -110,12 +110,15 @@ public final class StateProjections {
     }
 
     /**
-     * {@code out += Σ_{k in [from, to)} |μ_k − θ| v_k v_k†} on the lower triangle, then mirrored (Hermitian).
+     * {@code out += Σ_{k in [from, to)} |μ_k − θ| v_k v_k†} as \(BB^\dagger\) with the columns
+     * \(b_k = \sqrt{|\mu_k-\theta|}\,v_k\): OpenBLAS's {@code zherk} (the JavaCPP build that ND4J puts on the class
+     * path) from dimension {@value #BLAS_MIN_DIM} on when it loads, else a Java loop over the lower triangle; then
+     * mirrored (Hermitian).
      */
     private static void addOuter(double[] out, double[] v, int d, double[] mu, double theta, int from, int to) {
         int r = to - from;
         if (r > 0) {
-            // b[i, c] = sqrt|μ_k − θ| v_k[i], rows contiguous, so each entry is one dot product of two rows
+            // b[i, c] = sqrt|μ_k − θ| v_k[i], row-major d × r
             double[] b = new double[2 * d * r];
             for (int c = 0; c < r; c++) {
                 double w = Math.sqrt(Math.abs(mu[from + c] - theta));
@@ -124,22 +127,26 @@ public final class StateProjections {
                     b[2 * (i * r + c) + 1] = w * v[2 * (i * d + from + c) + 1];
                 }
             }
-            for (int i = 0; i < d; i++) {
-                int bi = 2 * i * r;
-                for (int j = 0; j <= i; j++) {
-                    int bj = 2 * j * r;
-                    double sr = 0;
-                    double si = 0;
-                    for (int c = 0; c < 2 * r; c += 2) {
-                        double ar = b[bi + c];
-                        double ai = b[bi + c + 1];
-                        double cr = b[bj + c];
-                        double ci = b[bj + c + 1];
-                        sr += ar * cr + ai * ci;
-                        si += ai * cr - ar * ci;
+            if (d >= BLAS_MIN_DIM && Blas.AVAILABLE) {
+                Blas.lowerGram(b, d, r, out);
+            } else {
+                for (int i = 0; i < d; i++) {
+                    int bi = 2 * i * r;
+                    for (int j = 0; j <= i; j++) {
+                        int bj = 2 * j * r;
+                        double sr = 0;
+                        double si = 0;
+                        for (int c = 0; c < 2 * r; c += 2) {
+                            double ar = b[bi + c];
+                            double ai = b[bi + c + 1];
+                            double cr = b[bj + c];
+                            double ci = b[bj + c + 1];
+                            sr += ar * cr + ai * ci;
+                            si += ai * cr - ar * ci;
+                        }
+                        out[2 * (i * d + j)] += sr;
+                        out[2 * (i * d + j) + 1] += si;
                     }
-                    out[2 * (i * d + j)] += sr;
-                    out[2 * (i * d + j) + 1] += si;
                 }
             }
         }
@@ -148,6 +155,38 @@ public final class StateProjections {
             for (int j = 0; j < i; j++) {
                 out[2 * (j * d + i)] = out[2 * (i * d + j)];
                 out[2 * (j * d + i) + 1] = -out[2 * (i * d + j) + 1];
+            }
+        }
+    }
+
+    /** Below this dimension the Java loop beats the native call's overhead. */
+    static final int BLAS_MIN_DIM = 32;
+
+    /** OpenBLAS's {@code zherk} through JavaCPP, if its native library loads (the CUDA build of ND4J lacks it). */
+    static final class Blas {
+        static final boolean AVAILABLE = probe();
+
+        private Blas() {
+        }
+
+        private static boolean probe() {
+            try {
+                org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
+                return true;
+            } catch (Throwable t) {   // a missing class or native library: use the Java loop
+                return false;
+            }
+        }
+
+        /** Adds the lower triangle of \(BB^\dagger\) (B interleaved row-major d × r) to out (row-major d × d). */
+        static void lowerGram(double[] b, int d, int r, double[] out) {
+            try (org.bytedeco.javacpp.DoublePointer pb = new org.bytedeco.javacpp.DoublePointer(b);
+                    org.bytedeco.javacpp.DoublePointer pc = new org.bytedeco.javacpp.DoublePointer(out)) {
+                org.bytedeco.openblas.global.openblas_nolapack.cblas_zherk(
+                        org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor,
+                        org.bytedeco.openblas.global.openblas_nolapack.CblasLower,
+                        org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans, d, r, 1.0, pb, r, 1.0, pc, d);
+                pc.get(out);
             }
         }
     }

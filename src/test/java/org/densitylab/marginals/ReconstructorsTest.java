@@ -127,6 +127,21 @@ class ReconstructorsTest extends QuietTest {
     }
 
     @Test
+    void theNearestStateIsTheEigenvectorsWithTheSimplexProjectedSpectrum() {
+        for (int n : new int[] {3, 5, 6}) {   // the Java loop (d < 32) and the BLAS path
+            ComplexMatrix x = Reconstructors.mioOutput(MarginalProblem.of(RandomStates.rankR(n, 1 << n, rng), n - 1), rng);
+            HermitianEigen.Decomposition e = HermitianEigen.decompose(x);
+            double[] nu = StateProjections.simplex(e.values());
+            double[][] diag = new double[nu.length][nu.length];
+            for (int i = 0; i < nu.length; i++) {
+                diag[i][i] = nu[i];
+            }
+            ComplexMatrix expected = e.vectors().mult(ComplexMatrix.ofReal(diag)).mult(e.vectors().dagger());
+            assertTrue(StateProjections.nearestState(x).maxAbsDiff(expected) < ROUND_OFF, "N = " + n);
+        }
+    }
+
+    @Test
     void incompatibleMarginalsStopAtTheCapWithTheResidual() {
         // three pairwise singlets on a triangle: every one-qubit reduction is I/2, so they agree on the overlaps, but
         // no three-qubit state has them (monogamy)
