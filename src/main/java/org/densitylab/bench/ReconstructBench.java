@@ -21,8 +21,9 @@ import org.densitylab.util.Seeds;
  * Bench case {@code reconstruct}: iterations and time per state of the reconstruction methods to marginal error
  * ≤ 1e-8, one thread, N = 3..8 (system properties {@code densitylab.bench.minQubits}/{@code maxQubits}), k = N−1
  * and N−2, targets Hilbert–Schmidt full-rank states (the reference's runtime benchmark, spec marginals.md §8.2);
- * every method starts from the same MIO output of sample i (stream {@code Seeds.forIndex(Seeds.derive(seed, N·16+k),
- * i)}). Beside them, in the same run and on the same instances, the cvxopt SDP for N ≤ 5 and the ratio of its time to
+ * the methods without the {@code -mixed-seed} suffix start from the same MIO output of sample i (stream
+ * {@code Seeds.forIndex(Seeds.derive(seed, N·16+k), i)}), the others from the MIO output of \(I/2^N\). The Anderson
+ * memory is varied (2, 5, 10) for N ≤ 6. Beside them, in the same run and on the same instances, the cvxopt SDP for N ≤ 5 and the ratio of its time to
  * that of the default method. Each cell runs one untimed warm-up, then samples until its count or its time budget
  * is reached (at least one).
  */
@@ -52,18 +53,22 @@ public final class ReconstructBench {
             for (int k = n - 1; k >= Math.max(1, n - 2); k--) {
                 List<Reconstructor> methods = new ArrayList<>();
                 for (String name : List.of("alternating-projections-plain", "alternating-projections-dykstra",
-                        "alternating-projections-anderson")) {
+                        "alternating-projections-anderson", "alternating-projections-plain-mixed-seed",
+                        "alternating-projections-anderson-mixed-seed")) {
                     methods.add(Reconstructors.byName(name, o));
                 }
-                for (int m : new int[] {2, 10}) {
-                    methods.add(AlternatingProjections.of(AlternatingProjections.Variant.ANDERSON, o.tolerance(),
-                            o.iterations()).withMemory(m));
+                if (n <= 6) {   // the Anderson memory (default 5), measured where it is cheap
+                    for (int m : new int[] {2, 10}) {
+                        methods.add(AlternatingProjections.of(AlternatingProjections.Variant.ANDERSON, o.tolerance(),
+                                o.iterations()).withMixedSeed().withMemory(m));
+                    }
                 }
                 methods.add(Reconstructors.byName("psd-projection", o));
                 double defaultMedian = Double.NaN;
                 for (Reconstructor m : methods) {
                     double med = cell(b, n, k, m, samplesFor(n));
-                    if (m.name().equals("alternating-projections-" + AlternatingProjections.DEFAULT_VARIANT.label())) {
+                    if (m.name().equals("alternating-projections-" + AlternatingProjections.DEFAULT_VARIANT.label()
+                            + (AlternatingProjections.DEFAULT_MIXED_SEED ? "-mixed-seed" : ""))) {
                         defaultMedian = med;
                     }
                 }

@@ -78,14 +78,18 @@ public final class AlternatingProjections implements Reconstructor {
 
     /** The variant used by {@code alternating-projections} (chosen by measurement, see the class comment). */
     public static final Variant DEFAULT_VARIANT = Variant.ANDERSON;
+    /** Whether {@code alternating-projections} starts from the maximally mixed seed (chosen by measurement). */
+    public static final boolean DEFAULT_MIXED_SEED = true;
 
     private final Variant variant;
     private final double tolerance;
     private final int maxIterations;
     private final int memory;
+    private final boolean mixedSeed;
     private final String name;
 
-    private AlternatingProjections(String name, Variant variant, double tolerance, int maxIterations, int memory) {
+    private AlternatingProjections(String name, Variant variant, double tolerance, int maxIterations, int memory,
+            boolean mixedSeed) {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new IllegalArgumentException("the tolerance must be a positive number, got " + tolerance);
         }
@@ -100,6 +104,7 @@ public final class AlternatingProjections implements Reconstructor {
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
         this.memory = memory;
+        this.mixedSeed = mixedSeed;
     }
 
     /**
@@ -110,7 +115,7 @@ public final class AlternatingProjections implements Reconstructor {
      */
     public static AlternatingProjections of(Variant variant, double tolerance, int maxIterations) {
         return new AlternatingProjections("alternating-projections-" + variant.label(), variant, tolerance, maxIterations,
-                DEFAULT_MEMORY);
+                DEFAULT_MEMORY, false);
     }
 
     /**
@@ -120,7 +125,7 @@ public final class AlternatingProjections implements Reconstructor {
      */
     public static AlternatingProjections ofDefault(double tolerance, int maxIterations) {
         return new AlternatingProjections("alternating-projections", DEFAULT_VARIANT, tolerance, maxIterations,
-                DEFAULT_MEMORY);
+                DEFAULT_MEMORY, DEFAULT_MIXED_SEED);
     }
 
     /**
@@ -128,8 +133,17 @@ public final class AlternatingProjections implements Reconstructor {
      * @return this method with another memory (only {@link Variant#ANDERSON} uses it)
      */
     public AlternatingProjections withMemory(int m) {
-        return new AlternatingProjections(variant == Variant.ANDERSON ? "alternating-projections-anderson" + m : name,
-                variant, tolerance, maxIterations, m);
+        return new AlternatingProjections(variant == Variant.ANDERSON ? name + "-memory" + m : name, variant, tolerance,
+                maxIterations, m, mixedSeed);
+    }
+
+    /**
+     * @return this method started from the MIO output of the maximally mixed seed \(I/2^N\) (the reference MIO
+     *         code's "mms" seed, spec marginals.md §2.8), named with the suffix {@code -mixed-seed}
+     */
+    public AlternatingProjections withMixedSeed() {
+        return new AlternatingProjections(mixedSeed ? name : name + "-mixed-seed", variant, tolerance, maxIterations, memory,
+                true);
     }
 
     /**
@@ -137,7 +151,7 @@ public final class AlternatingProjections implements Reconstructor {
      * @return this method under another name
      */
     AlternatingProjections named(String newName) {
-        return new AlternatingProjections(newName, variant, tolerance, maxIterations, memory);
+        return new AlternatingProjections(newName, variant, tolerance, maxIterations, memory, mixedSeed);
     }
 
     @Override
@@ -161,12 +175,22 @@ public final class AlternatingProjections implements Reconstructor {
     }
 
     /**
-     * Starts from the MIO output of a Hilbert–Schmidt random seed drawn from {@code rng} (the paper's input).
+     * Starts from the MIO output of a Hilbert–Schmidt random seed drawn from {@code rng} (the paper's input), or of
+     * \(I/2^N\) for {@link #withMixedSeed} (then {@code rng} is not used).
      */
     @Override
     public ReconstructionResult reconstruct(MarginalProblem problem, RandomGenerator rng) {
         long t0 = System.nanoTime();
-        double[] x = RandomStates.hilbertSchmidt(problem.numQubits(), problem.dim(), rng).matrix().toInterleaved();
+        int d = problem.dim();
+        double[] x;
+        if (mixedSeed) {
+            x = new double[2 * d * d];
+            for (int i = 0; i < d; i++) {
+                x[2 * (i * d + i)] = 1.0 / d;
+            }
+        } else {
+            x = RandomStates.hilbertSchmidt(problem.numQubits(), d, rng).matrix().toInterleaved();
+        }
         problem.project(x);
         return run(problem, x, t0);
     }

@@ -17,7 +17,8 @@ import org.densitylab.quantum.RandomStates;
  *   <li>{@code depolarize}: \((1-\lambda)\tilde X + \lambda I/d\), the smallest λ ({@link StateProjections#depolarize});</li>
  *   <li>{@code psd-projection}: the Frobenius-nearest state to \(\tilde X\) ({@link StateProjections#nearestState});</li>
  *   <li>{@code alternating-projections} and its variants {@code -plain}, {@code -dykstra}, {@code -anderson}
- *       ({@link AlternatingProjections});</li>
+ *       ({@link AlternatingProjections}) from \(\tilde X\), and the same from the MIO output of the maximally mixed
+ *       seed (suffix {@code -mixed-seed}); the plain name is the default chosen by measurement;</li>
  *   <li>{@code cdae}: the paper's network on \(\tilde X\), hermitised and normalised ("mio_cdae");</li>
  *   <li>{@code cdae+mio}: the paper's hybrid, a second MIO on the network's output ("mio_cdae_mio");</li>
  *   <li>{@code cdae+alternating-projections}: alternating projections started from the network's output;</li>
@@ -28,7 +29,8 @@ public final class Reconstructors {
     /** Every method name, in the order of the class comment. */
     public static final List<String> NAMES = List.of("identity", "mio", "depolarize", "psd-projection",
             "alternating-projections", "alternating-projections-plain", "alternating-projections-dykstra",
-            "alternating-projections-anderson", "cdae", "cdae+mio", "cdae+alternating-projections", "sdp");
+            "alternating-projections-anderson", "alternating-projections-plain-mixed-seed",
+            "alternating-projections-dykstra-mixed-seed", "alternating-projections-anderson-mixed-seed", "cdae", "cdae+mio", "cdae+alternating-projections", "sdp");
 
     private Reconstructors() {
     }
@@ -114,6 +116,9 @@ public final class Reconstructors {
             case "alternating-projections-plain", "alternating-projections-dykstra", "alternating-projections-anderson" ->
                     AlternatingProjections.of(AlternatingProjections.Variant.of(name.substring(name.lastIndexOf('-') + 1)),
                             tol, options.iterations());
+            case "alternating-projections-plain-mixed-seed", "alternating-projections-dykstra-mixed-seed",
+                    "alternating-projections-anderson-mixed-seed" -> AlternatingProjections.of(AlternatingProjections.Variant
+                            .of(name.split("-")[2]), tol, options.iterations()).withMixedSeed();
             case "cdae" -> closedForm(name, tol, (p, rng) -> cdaeOutput(network(options, p), p, rng));
             case "cdae+mio" -> closedForm(name, tol, (p, rng) -> {
                 ComplexMatrix z = cdaeOutput(network(options, p), p, rng);
