@@ -171,7 +171,9 @@ public final class StateProjections {
 
         private static boolean probe() {
             try {
-                org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
+                org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas.class);
+                // one thread, as every entry point of the project: parallelism is over states, never inside one
+                org.bytedeco.openblas.global.openblas.blas_set_num_threads(1);
                 return true;
             } catch (Throwable t) {   // a missing class or native library: use the Java loop
                 return false;
@@ -182,10 +184,10 @@ public final class StateProjections {
         static void lowerGram(double[] b, int d, int r, double[] out) {
             try (org.bytedeco.javacpp.DoublePointer pb = new org.bytedeco.javacpp.DoublePointer(b);
                     org.bytedeco.javacpp.DoublePointer pc = new org.bytedeco.javacpp.DoublePointer(out)) {
-                org.bytedeco.openblas.global.openblas_nolapack.cblas_zherk(
-                        org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor,
-                        org.bytedeco.openblas.global.openblas_nolapack.CblasLower,
-                        org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans, d, r, 1.0, pb, r, 1.0, pc, d);
+                org.bytedeco.openblas.global.openblas.cblas_zherk(
+                        org.bytedeco.openblas.global.openblas.CblasRowMajor,
+                        org.bytedeco.openblas.global.openblas.CblasLower,
+                        org.bytedeco.openblas.global.openblas.CblasNoTrans, d, r, 1.0, pb, r, 1.0, pc, d);
                 pc.get(out);
             }
         }
