@@ -19,12 +19,17 @@ class ReconstructorsTest extends QuietTest {
 
     @Test
     void alternatingProjectionsReachTheMarginalsOfKnownStatesTo1e10() {
-        for (int[] nkr : new int[][] {{3, 2, 8}, {3, 2, 5}, {3, 1, 3}, {4, 3, 16}, {4, 3, 12}, {4, 2, 10}}) {
+        for (int[] nkr : new int[][] {{2, 1, 4}, {3, 2, 8}, {3, 2, 5}, {3, 1, 3}, {4, 3, 16}, {4, 3, 12}, {4, 2, 10}}) {
             DensityMatrix rho = RandomStates.rankR(nkr[0], nkr[2], rng);
             MarginalProblem p = MarginalProblem.of(rho, nkr[1]);
+            List<AlternatingProjections> methods = new ArrayList<>();
             for (AlternatingProjections.Variant v : AlternatingProjections.Variant.values()) {
-                ReconstructionResult r = AlternatingProjections.of(v, 1e-10, 5000).reconstruct(p, rng);
-                String what = v + " N" + nkr[0] + "k" + nkr[1] + " rank " + nkr[2];
+                methods.add(AlternatingProjections.of(v, 1e-10, 5000));
+                methods.add(AlternatingProjections.of(v, 1e-10, 5000).withMixedSeed());
+            }
+            for (AlternatingProjections ap : methods) {
+                ReconstructionResult r = ap.reconstruct(p, rng);
+                String what = ap.name() + " N" + nkr[0] + "k" + nkr[1] + " rank " + nkr[2];
                 assertTrue(r.converged(), what + ": " + r);
                 // independent check of the reported diagnostics: partial traces of the returned matrix
                 assertTrue(Reconstruction.marginalError(r.state(), Marginals.of(rho, nkr[1])) <= 1e-10, what);
