@@ -20,7 +20,7 @@ import org.densitylab.util.Seeds;
 /**
  * Bench case {@code reconstruct}: iterations and time per state of the reconstruction methods to marginal error
  * ≤ 1e-8, one thread, N = 3..8 (system properties {@code densitylab.bench.minQubits}/{@code maxQubits}), k = N−1
- * and N−2, targets Hilbert–Schmidt full-rank states (the reference's runtime benchmark, spec marginals.md §8.2);
+ * and N−2, targets Hilbert–Schmidt full-rank states (as the reference code's runtime benchmark);
  * the methods without the {@code -mixed-seed} suffix start from the same MIO output of sample i (stream
  * {@code Seeds.forIndex(Seeds.derive(seed, N·16+k), i)}), the others from the MIO output of \(I/2^N\). The Anderson
  * memory is varied (2, 5, 10) for N ≤ 6. Beside them, in the same run and on the same instances, the cvxopt SDP for N ≤ 5 and the ratio of its time to

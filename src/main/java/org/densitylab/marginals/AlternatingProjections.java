@@ -28,7 +28,13 @@ import org.densitylab.quantum.RandomStates;
  *       combination of points of \(\mathcal A\), so it stays in \(\mathcal A\). The memory restarts when the
  *       residual grows by more than a factor {@value #RESTART_GROWTH} over the best so far.</li>
  * </ul>
- * The default variant was chosen by measurement ({@code bench reconstruct}, docs/performance.md).
+ * The start is the MIO output \(\tilde X\) of a Hilbert–Schmidt random seed (the network's input, paper Eq. 3) or,
+ * with {@link #withMixedSeed}, of \(I/2^N\). The default ({@code alternating-projections}: {@link #DEFAULT_VARIANT}
+ * from the mixed seed, memory {@value #DEFAULT_MEMORY}) was chosen by measurement, fewest iterations and least time
+ * to marginal error 1e-8 at N = 3..8 ({@code densitylab bench reconstruct}; the run is in
+ * {@code results/marginals/reconstruct-bench.txt}). Iterations are deterministic for a given problem and start;
+ * plain and Dykstra converge slowly (sublinearly) when the only states with the marginals are rank-deficient (no
+ * full-rank state has them, e.g. N = 3, k = 2 targets of rank 2 or 3), and Anderson helps less there.
  */
 public final class AlternatingProjections implements Reconstructor {
     /** Default largest marginal error. */
@@ -139,7 +145,7 @@ public final class AlternatingProjections implements Reconstructor {
 
     /**
      * @return this method started from the MIO output of the maximally mixed seed \(I/2^N\) (the reference MIO
-     *         code's "mms" seed, spec marginals.md §2.8), named with the suffix {@code -mixed-seed}
+     *         MIO code's "mms" seed), named with the suffix {@code -mixed-seed}
      */
     public AlternatingProjections withMixedSeed() {
         return new AlternatingProjections(mixedSeed ? name : name + "-mixed-seed", variant, tolerance, maxIterations, memory,
@@ -218,55 +224,33 @@ public final class AlternatingProjections implements Reconstructor {
         double[] y = new double[x.length];
         int it = 0;
         boolean done = false;
-        switch (variant) {
-            case PLAIN -> {
-                while (it < maxIterations) {
-                    it++;
-                    StateProjections.nearestState(x, d, y);
-                    if (problem.marginalError(y) <= tolerance) {
-                        done = true;
-                        break;
-                    }
-                    System.arraycopy(y, 0, x, 0, x.length);
-                    problem.project(x);
+        // Dykstra: the correction p and the shifted point z = x + p; Anderson: the mixing state and g = P_A(y)
+        double[] p = variant == Variant.DYKSTRA ? new double[x.length] : null;
+        double[] z = variant == Variant.DYKSTRA ? new double[x.length] : x;
+        Anderson aa = variant == Variant.ANDERSON ? new Anderson(memory, x.length) : null;
+        double[] next = aa != null ? new double[x.length] : x;
+        while (it < maxIterations) {
+            it++;
+            if (p != null) {
+                for (int i = 0; i < x.length; i++) {
+                    z[i] = x[i] + p[i];
                 }
             }
-            case DYKSTRA -> {
-                double[] p = new double[x.length];
-                double[] z = new double[x.length];
-                while (it < maxIterations) {
-                    it++;
-                    for (int i = 0; i < x.length; i++) {
-                        z[i] = x[i] + p[i];
-                    }
-                    StateProjections.nearestState(z, d, y);
-                    if (problem.marginalError(y) <= tolerance) {
-                        done = true;
-                        break;
-                    }
-                    for (int i = 0; i < x.length; i++) {
-                        p[i] = z[i] - y[i];
-                    }
-                    System.arraycopy(y, 0, x, 0, x.length);
-                    problem.project(x);
+            StateProjections.nearestState(z, d, y);
+            if (problem.marginalError(y) <= tolerance) {
+                done = true;
+                break;
+            }
+            if (p != null) {
+                for (int i = 0; i < x.length; i++) {
+                    p[i] = z[i] - y[i];
                 }
             }
-            case ANDERSON -> {
-                Anderson aa = new Anderson(memory, x.length);
-                double[] g = new double[x.length];
-                while (it < maxIterations) {
-                    it++;
-                    StateProjections.nearestState(x, d, y);
-                    if (problem.marginalError(y) <= tolerance) {
-                        done = true;
-                        break;
-                    }
-                    System.arraycopy(y, 0, g, 0, x.length);
-                    problem.project(g);
-                    aa.step(x, g);
-                }
+            System.arraycopy(y, 0, next, 0, x.length);
+            problem.project(next);
+            if (aa != null) {
+                aa.step(x, next);
             }
-            default -> throw new IllegalStateException(variant.toString());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         ComplexMatrix state = ComplexMatrix.ofInterleaved(d, d, y);

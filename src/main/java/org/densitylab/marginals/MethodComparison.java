@@ -20,7 +20,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Reconstruction methods side by side per target rank (the evaluation of the marginals paper, spec marginals.md §6,
+ * Reconstruction methods side by side per target rank (the evaluation of the marginals paper, Eq. 7,
  * extended to any {@link Reconstructor}). Sample i of rank r: target \(\rho\) = {@link RandomStates#rankR} from the
  * stream {@code Seeds.forIndex(Seeds.derive(seed, r), i)}, its k-body marginals over all k-subsets; every method
  * gets a fresh copy of the stream {@code Seeds.forIndex(Seeds.derive(Seeds.derive(seed, r), 1), i)}, so the

@@ -149,8 +149,8 @@ public final class Reconstructors {
         return o.network();
     }
 
-    private static Reconstructor closedForm(String name, double tolerance,
-            BiFunction<MarginalProblem, RandomGenerator, ComplexMatrix> map) {
+    /** A named method from a function. */
+    private static Reconstructor named(String name, BiFunction<MarginalProblem, RandomGenerator, ReconstructionResult> f) {
         return new Reconstructor() {
             @Override
             public String name() {
@@ -159,34 +159,33 @@ public final class Reconstructors {
 
             @Override
             public ReconstructionResult reconstruct(MarginalProblem problem, RandomGenerator rng) {
-                long t0 = System.nanoTime();
-                ComplexMatrix x = map.apply(problem, rng);
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                return ReconstructionResult.of(name, problem, x, 0, tolerance, seconds);
+                return f.apply(problem, rng);
             }
         };
     }
 
+    private static Reconstructor closedForm(String name, double tolerance,
+            BiFunction<MarginalProblem, RandomGenerator, ComplexMatrix> map) {
+        return named(name, (problem, rng) -> {
+            long t0 = System.nanoTime();
+            ComplexMatrix x = map.apply(problem, rng);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return ReconstructionResult.of(name, problem, x, 0, tolerance, seconds);
+        });
+    }
+
     private static Reconstructor cdaeThenProjections(String name, Options options) {
         AlternatingProjections ap = AlternatingProjections.ofDefault(options.tolerance(), options.iterations()).named(name);
-        return new Reconstructor() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public ReconstructionResult reconstruct(MarginalProblem problem, RandomGenerator rng) {
-                long t0 = System.nanoTime();
-                ComplexMatrix z = cdaeOutput(network(options, problem), problem, rng);
-                // a network output that cannot be normalised falls back to the MIO output of the same seed
-                ComplexMatrix start = z != null ? z : mioOutput(problem, rng);
-                ReconstructionResult r = ap.solve(problem, start);
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                return new ReconstructionResult(name, r.state(), r.iterations(), r.converged(), r.marginalError(),
-                        r.minEigenvalue(), seconds);
-            }
-        };
+        return named(name, (problem, rng) -> {
+            long t0 = System.nanoTime();
+            ComplexMatrix z = cdaeOutput(network(options, problem), problem, rng);
+            // a network output that cannot be normalised falls back to the MIO output of the same seed
+            ComplexMatrix start = z != null ? z : mioOutput(problem, rng);
+            ReconstructionResult r = ap.solve(problem, start);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new ReconstructionResult(name, r.state(), r.iterations(), r.converged(), r.marginalError(),
+                    r.minEigenvalue(), seconds);
+        });
     }
 
     private static Reconstructor sdp(Options options) {
@@ -194,23 +193,13 @@ public final class Reconstructors {
             throw new IllegalArgumentException("method sdp needs Python with cvxopt (Debian: apt-get install"
                     + " python3-cvxopt; another interpreter: -D" + CvxoptSdp.PYTHON_PROPERTY + "=PATH)");
         }
-        return new Reconstructor() {
-            @Override
-            public String name() {
-                return "sdp";
+        return named("sdp", (problem, rng) -> {
+            if (problem.numQubits() > 8) {
+                throw new IllegalArgumentException("method sdp supports N <= 8 (the LMI has order 2^(N+1)), got N = "
+                        + problem.numQubits());
             }
-
-            @Override
-            public ReconstructionResult reconstruct(MarginalProblem problem, RandomGenerator rng) {
-                if (problem.numQubits() > 8) {
-                    throw new IllegalArgumentException("method sdp supports N <= 8 (the LMI has order 2^(N+1)), got N = "
-                            + problem.numQubits());
-                }
-                CvxoptSdp.Result r = CvxoptSdp.solve(PauliSdp.of(problem.numQubits(), problem.marginals()),
-                        options.sdpTimeout());
-                return ReconstructionResult.of("sdp", problem, r.state(), r.iterations(), options.tolerance(),
-                        r.solveSeconds());
-            }
-        };
+            CvxoptSdp.Result r = CvxoptSdp.solve(PauliSdp.of(problem.numQubits(), problem.marginals()), options.sdpTimeout());
+            return ReconstructionResult.of("sdp", problem, r.state(), r.iterations(), options.tolerance(), r.solveSeconds());
+        });
     }
 }
