@@ -65,6 +65,61 @@ public final class MethodComparison {
     }
 
     /**
+     * The notebook one-liner: methods by name ({@link Reconstructors#NAMES}) on the paper's ranks
+     * \(\max(1, 2^N-6)\dots 2^N\).
+     *
+     * <pre>{@code
+     * var rows = MethodComparison.run(3, 2, List.of("psd-projection", "alternating-projections"),
+     *         Reconstructors.Options.defaults(), 100, 1);
+     * }</pre>
+     *
+     * @param numQubits N
+     * @param k         marginal size
+     * @param methods   method names
+     * @param options   tolerance, iteration cap, network
+     * @param samples   samples per rank
+     * @param seed      seed
+     * @return one row per (method, rank)
+     */
+    public static List<Row> run(int numQubits, int k, List<String> methods, Reconstructors.Options options, int samples,
+            long seed) {
+        MarginalProblem.checkQubits(numQubits);
+        List<Reconstructor> rs = new ArrayList<>();
+        methods.forEach(m -> rs.add(Reconstructors.byName(m, options)));
+        return run(numQubits, k, rs, Math.max(1, (1 << numQubits) - 6), 1 << numQubits, samples, seed);
+    }
+
+    /**
+     * The rows as a table (for display), columns as in {@link #CSV_HEADER} plus iterations and converged.
+     *
+     * @param rows the rows
+     * @return the table
+     */
+    public static Table table(List<Row> rows) {
+        Table t = Table.create("reconstruction from marginals", tech.tablesaw.api.StringColumn.create("method"),
+                IntColumn.create("n"), IntColumn.create("k"), IntColumn.create("rank"), IntColumn.create("samples"),
+                DoubleColumn.create("success"), DoubleColumn.create("fidelity"), DoubleColumn.create("fidelity_sd"),
+                DoubleColumn.create("state_fidelity"), DoubleColumn.create("marginal_error"),
+                DoubleColumn.create("seconds_per_state"), DoubleColumn.create("iterations"), DoubleColumn.create("converged"));
+        for (Row r : rows) {
+            t.stringColumn("method").append(r.method());
+            t.intColumn("n").append(r.numQubits());
+            t.intColumn("k").append(r.k());
+            t.intColumn("rank").append(r.rank());
+            t.intColumn("samples").append(r.samples());
+            t.doubleColumn("success").append(r.success());
+            t.doubleColumn("fidelity").append(r.fidelity());
+            t.doubleColumn("fidelity_sd").append(r.fidelitySd());
+            t.doubleColumn("state_fidelity").append(r.stateFidelity());
+            t.doubleColumn("marginal_error").append(r.marginalError());
+            t.doubleColumn("seconds_per_state").append(r.secondsPerState());
+            t.doubleColumn("iterations").append(r.iterations());
+            t.doubleColumn("converged").append(r.converged());
+        }
+        return t;
+    }
+
+    /**
      * Runs every method on every rank, with a progress bar.
      *
      * @param numQubits N, 2..{@value MarginalProblem#MAX_QUBITS}

@@ -209,6 +209,21 @@ class ReconstructorsTest extends QuietTest {
         assertMessage("cdae+mio", "--model", () -> Reconstructors.byName("cdae+mio", Reconstructors.Options.defaults()));
     }
 
+    @Test
+    void theComparisonOneLinerCoversThePaperRanks() {
+        List<MethodComparison.Row> rows = MethodComparison.run(3, 1, List.of("identity", "alternating-projections"),
+                Reconstructors.Options.defaults(), 2, 1);
+        assertEquals(2 * 7, rows.size());
+        assertEquals(14, MethodComparison.table(rows).rowCount());
+        for (MethodComparison.Row r : rows) {
+            assertTrue(r.rank() >= 2 && r.rank() <= 8);
+            if (r.method().equals("alternating-projections")) {
+                assertEquals(1, r.converged());
+                assertEquals(1, r.fidelity(), 1e-6);
+            }
+        }
+    }
+
     private static void assertMessage(String a, String b, org.junit.jupiter.api.function.Executable e) {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
         assertTrue(ex.getMessage().contains(a) && ex.getMessage().contains(b), ex.getMessage());
