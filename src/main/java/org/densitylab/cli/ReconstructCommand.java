@@ -80,9 +80,12 @@ final class ReconstructCommand {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out " + dir + " is a file, not a directory");
         }
-        // everything is validated: run, then write
-        List<MethodComparison.Row> rows = MethodComparison.run(n, k, methods, ranks[0], ranks[1], samples, seed);
+        // everything is validated: make sure the results can be written, run, then write
         Files.createDirectories(dir);
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " is not writable");
+        }
+        List<MethodComparison.Row> rows = MethodComparison.run(n, k, methods, ranks[0], ranks[1], samples, seed);
         MarginalsCommand.writeAtomically(dir.resolve("command.txt"), "densitylab marginals-reconstruct "
                 + String.join(" ", args) + "\n");
         MarginalsCommand.writeAtomically(dir.resolve("results.csv"), MethodComparison.csv(rows));
