@@ -210,6 +210,17 @@ class ReconstructorsTest extends QuietTest {
     }
 
     @Test
+    void theSdpMethodReturnsAStateWithTheMarginalsWhereCvxoptIsInstalled() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(CvxoptSdp.available(), "Debian's python3-cvxopt is not installed");
+        DensityMatrix rho = RandomStates.rankR(3, 8, rng);
+        MarginalProblem p = MarginalProblem.of(rho, 2);
+        ReconstructionResult r = Reconstructors.byName("sdp", Reconstructors.Options.defaults()).reconstruct(p, rng);
+        assertTrue(r.converged(), r.toString());
+        assertTrue(Reconstruction.marginalError(r.state(), Marginals.of(rho, 2)) < ROUND_OFF);
+        assertTrue(r.minEigenvalue() > 0, "the most mixed state with full-rank marginals is full rank");
+    }
+
+    @Test
     void theComparisonOneLinerCoversThePaperRanks() {
         List<MethodComparison.Row> rows = MethodComparison.run(3, 1, List.of("identity", "alternating-projections"),
                 Reconstructors.Options.defaults(), 2, 1);
