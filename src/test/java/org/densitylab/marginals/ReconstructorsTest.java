@@ -217,7 +217,7 @@ class ReconstructorsTest extends QuietTest {
         ReconstructionResult r = Reconstructors.byName("sdp", Reconstructors.Options.defaults()).reconstruct(p, rng);
         assertTrue(r.converged(), r.toString());
         assertTrue(Reconstruction.marginalError(r.state(), Marginals.of(rho, 2)) < ROUND_OFF);
-        assertTrue(r.minEigenvalue() > 0, "the most mixed state with full-rank marginals is full rank");
+        assertTrue(r.minEigenvalue() > 0, "the target is full rank, so the most mixed state with its marginals is too");
     }
 
     @Test
