@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,10 +87,9 @@ final class ReconstructCommand {
             throw new IllegalArgumentException("--out " + dir + " is not writable");
         }
         List<MethodComparison.Row> rows = MethodComparison.run(n, k, methods, ranks[0], ranks[1], samples, seed);
-        MarginalsCommand.writeAtomically(dir.resolve("command.txt"), "densitylab marginals-reconstruct "
-                + String.join(" ", args) + "\n");
-        MarginalsCommand.writeAtomically(dir.resolve("results.csv"), MethodComparison.csv(rows));
-        MarginalsCommand.writeAtomically(dir.resolve("diagnostics.csv"), MethodComparison.diagnosticsCsv(rows));
+        writeAtomically(dir.resolve("command.txt"), "densitylab marginals-reconstruct " + String.join(" ", args) + "\n");
+        writeAtomically(dir.resolve("results.csv"), MethodComparison.csv(rows));
+        writeAtomically(dir.resolve("diagnostics.csv"), MethodComparison.diagnosticsCsv(rows));
         MarginalsPlots.savePng(MethodComparison.fidelityPlot(rows), dir.resolve("fidelity.png"));
         MarginalsPlots.savePng(MethodComparison.runtimePlot(rows), dir.resolve("runtime.png"));
         out.print(MethodComparison.csv(rows));
@@ -193,10 +193,27 @@ final class ReconstructCommand {
         }
     }
 
+    /** The network of a checkpoint file, or of a run folder's best.ckpt, else last.ckpt. */
     private static Cdae network(Path model, int n) throws IOException {
-        if (!Files.exists(model)) {
-            throw new IllegalArgumentException("--model " + model + " does not exist");
+        Path file = model;
+        if (Files.isDirectory(model)) {
+            file = Files.isRegularFile(model.resolve("best.ckpt")) ? model.resolve("best.ckpt") : model.resolve("last.ckpt");
         }
-        return Checkpoint.read(MarginalsCommand.weightsOf(model)).network(n);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--model " + model + " is neither a checkpoint file nor a folder holding"
+                    + " best.ckpt or last.ckpt");
+        }
+        return Checkpoint.read(file).network(n);
+    }
+
+    /** Writes a file through a temporary file in the same folder and an atomic rename. */
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

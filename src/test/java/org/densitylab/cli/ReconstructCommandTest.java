@@ -93,6 +93,7 @@ class ReconstructCommandTest extends QuietTest {
             {"--iterations", "0", "--iterations must be in 1.., got 0"},
             {"--model", tmp.resolve("none").toString(), "--model " + tmp.resolve("none") + " is given but no cdae method"},
             {"--colour", "red", "unknown argument '--colour'"},
+            {"--methods", "cdae+mio", "give the trained network with --model"},
         };
         for (String[] b : bad) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -100,6 +101,10 @@ class ReconstructCommandTest extends QuietTest {
             assertTrue(e.getMessage().contains(b[2]), e.getMessage());
             assertFalse(Files.exists(dir), "nothing written for " + b[0] + " " + b[1]);
         }
+        List<String> noModel = args(dir, "--methods", "cdae", "--model", tmp.resolve("none").toString());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ReconstructCommand.run(noModel, out)).getMessage()
+                .contains("--model " + tmp.resolve("none") + " is neither a checkpoint file nor a folder"));
+        assertFalse(Files.exists(dir));
         List<String> missing = args(dir);
         missing.subList(missing.indexOf("--seed"), missing.indexOf("--seed") + 2).clear();
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ReconstructCommand.run(missing, out)).getMessage()
