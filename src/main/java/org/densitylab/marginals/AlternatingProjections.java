@@ -24,7 +24,8 @@ import org.densitylab.quantum.RandomStates;
  *   <li>{@link Variant#ANDERSON}: Anderson acceleration (type II, memory m) of the plain map
  *       \(g = P_{\mathcal A}\circ P_{\mathcal S}\): with residuals \(f_t = g(X_t) - X_t\),
  *       \(X_{t+1} = g(X_t) - \sum_j \gamma_j\,\Delta g_j\), γ the least-squares fit of \(f_t\) by the last m
- *       residual differences \(\Delta f_j\) (Walker and Ni, SIAM J. Numer. Anal. 49, 2011). The step is an affine
+ *       residual differences \(\Delta f_j\) (Walker and Ni, SIAM J. Numer. Anal. 49, 2011); a multisecant
+ *       quasi-Newton method for \(g(X) = X\) (Fang and Saad, Numer. Linear Algebra Appl. 16, 2009). The step is an affine
  *       combination of points of \(\mathcal A\), so it stays in \(\mathcal A\). The memory restarts when the
  *       residual grows by more than a factor {@value #RESTART_GROWTH} over the best so far.</li>
  * </ul>

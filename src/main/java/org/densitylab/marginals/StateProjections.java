@@ -159,7 +159,10 @@ public final class StateProjections {
         }
     }
 
-    /** Below this dimension the Java loop beats the native call's overhead. */
+    /**
+     * Below this dimension the Java loop beats the native call's overhead (measured crossover between d = 16 and 32,
+     * with about 80 % of the eigenvalues kept).
+     */
     static final int BLAS_MIN_DIM = 32;
 
     /** OpenBLAS's {@code zherk} through JavaCPP, if its native library loads (the CUDA build of ND4J lacks it). */
