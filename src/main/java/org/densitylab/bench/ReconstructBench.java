@@ -57,7 +57,7 @@ public final class ReconstructBench {
                 List<Reconstructor> methods = new ArrayList<>();
                 for (String name : List.of("alternating-projections-plain", "alternating-projections-dykstra",
                         "alternating-projections-anderson", "alternating-projections-plain-mixed-seed",
-                        "alternating-projections-anderson-mixed-seed")) {
+                        "alternating-projections-anderson-mixed-seed", "semismooth-newton")) {
                     methods.add(Reconstructors.byName(name, o));
                 }
                 if (n <= 6) {   // the Anderson memory (default 5), measured where it is cheap

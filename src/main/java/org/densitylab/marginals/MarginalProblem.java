@@ -203,6 +203,20 @@ public final class MarginalProblem {
     }
 
     /**
+     * The orthogonal projection onto the linear space parallel to \(\mathcal A\) (all marginals zero), in place:
+     * \(x \leftarrow x - P_V(x)\), V the span of the Pauli strings supported inside some J.
+     *
+     * @param x an interleaved \(2^N\times 2^N\) matrix
+     */
+    void projectHomogeneous(double[] x) {
+        double[][] zeros = new double[sigmas.length][];
+        for (int m = 0; m < zeros.length; m++) {
+            zeros[m] = new double[sigmas[m].length];
+        }
+        plan.imposeInPlace(x, zeros);
+    }
+
+    /**
      * @param x a \(2^N\times 2^N\) matrix
      * @return its projection onto \(\mathcal A\) (a new matrix)
      */

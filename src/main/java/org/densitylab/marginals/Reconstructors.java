@@ -19,6 +19,8 @@ import org.densitylab.quantum.RandomStates;
  *   <li>{@code alternating-projections} and its variants {@code -plain}, {@code -dykstra}, {@code -anderson}
  *       ({@link AlternatingProjections}) from \(\tilde X\), and the same from the MIO output of the maximally mixed
  *       seed (suffix {@code -mixed-seed}); the plain name is the default chosen by measurement;</li>
+ *   <li>{@code semismooth-newton}: the nearest state to the MIO output of \(I/2^N\) with the marginals, by Newton's
+ *       method on the dual ({@link SemismoothNewton});</li>
  *   <li>{@code cdae}: the paper's network on \(\tilde X\), hermitised and normalised ("mio_cdae");</li>
  *   <li>{@code cdae+mio}: the paper's hybrid, a second MIO on the network's output ("mio_cdae_mio");</li>
  *   <li>{@code cdae+alternating-projections}: alternating projections started from the network's output;</li>
@@ -30,7 +32,7 @@ public final class Reconstructors {
     public static final List<String> NAMES = List.of("identity", "mio", "depolarize", "psd-projection",
             "alternating-projections", "alternating-projections-plain", "alternating-projections-dykstra",
             "alternating-projections-anderson", "alternating-projections-plain-mixed-seed",
-            "alternating-projections-dykstra-mixed-seed", "alternating-projections-anderson-mixed-seed", "cdae", "cdae+mio", "cdae+alternating-projections", "sdp");
+            "alternating-projections-dykstra-mixed-seed", "alternating-projections-anderson-mixed-seed", "semismooth-newton", "cdae", "cdae+mio", "cdae+alternating-projections", "sdp");
 
     private Reconstructors() {
     }
@@ -119,6 +121,7 @@ public final class Reconstructors {
             case "alternating-projections-plain-mixed-seed", "alternating-projections-dykstra-mixed-seed",
                     "alternating-projections-anderson-mixed-seed" -> AlternatingProjections.of(AlternatingProjections.Variant
                             .of(name.split("-")[2]), tol, options.iterations()).withMixedSeed();
+            case "semismooth-newton" -> SemismoothNewton.of(tol, options.iterations());
             case "cdae" -> closedForm(name, tol, (p, rng) -> cdaeOutput(network(options, p), p, rng));
             case "cdae+mio" -> closedForm(name, tol, (p, rng) -> {
                 ComplexMatrix z = cdaeOutput(network(options, p), p, rng);

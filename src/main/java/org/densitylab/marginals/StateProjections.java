@@ -99,14 +99,26 @@ public final class StateProjections {
         HermitianEigen.Decomposition eig = HermitianEigen.decompose(ComplexMatrix.ofInterleaved(d, d, x));
         double[] mu = eig.values();
         double theta = simplexShift(mu);
-        double[] v = eig.vectors().toInterleaved();
+        spectralSum(eig.vectors().toInterleaved(), d, mu, theta, out);
+        return mu[0];
+    }
+
+    /**
+     * {@code out = Σ_{μ_k > θ} (μ_k − θ) v_k v_k†}, a sum of positive semidefinite terms.
+     *
+     * @param v   eigenvectors as columns, interleaved row-major d×d
+     * @param d   dimension
+     * @param mu  eigenvalues, ascending
+     * @param theta the shift
+     * @param out receives the sum
+     */
+    static void spectralSum(double[] v, int d, double[] mu, double theta, double[] out) {
         int cut = 0;
         while (cut < d && mu[cut] <= theta) {
             cut++;
         }
         Arrays.fill(out, 0);
         addOuter(out, v, d, mu, theta, cut, d);
-        return mu[0];
     }
 
     /**
@@ -181,6 +193,28 @@ public final class StateProjections {
             } catch (Throwable t) {   // a missing class or native library: use the Java loop
                 return false;
             }
+        }
+
+        /**
+         * \(\mathrm{op}(A)\,\mathrm{op}(B)\) of interleaved row-major d×d matrices, op = identity or conjugate
+         * transpose ({@code zgemm}).
+         */
+        static double[] product(double[] a, boolean daggerA, double[] b, boolean daggerB, int d) {
+            double[] out = new double[2 * d * d];
+            try (org.bytedeco.javacpp.DoublePointer pa = new org.bytedeco.javacpp.DoublePointer(a);
+                    org.bytedeco.javacpp.DoublePointer pb = new org.bytedeco.javacpp.DoublePointer(b);
+                    org.bytedeco.javacpp.DoublePointer pc = new org.bytedeco.javacpp.DoublePointer(out.length);
+                    org.bytedeco.javacpp.DoublePointer one = new org.bytedeco.javacpp.DoublePointer(1.0, 0.0);
+                    org.bytedeco.javacpp.DoublePointer zero = new org.bytedeco.javacpp.DoublePointer(0.0, 0.0)) {
+                org.bytedeco.openblas.global.openblas.cblas_zgemm(org.bytedeco.openblas.global.openblas.CblasRowMajor,
+                        daggerA ? org.bytedeco.openblas.global.openblas.CblasConjTrans
+                                : org.bytedeco.openblas.global.openblas.CblasNoTrans,
+                        daggerB ? org.bytedeco.openblas.global.openblas.CblasConjTrans
+                                : org.bytedeco.openblas.global.openblas.CblasNoTrans,
+                        d, d, d, one, pa, d, pb, d, zero, pc, d);
+                pc.get(out);
+            }
+            return out;
         }
 
         /** Adds the lower triangle of \(BB^\dagger\) (B interleaved row-major d × r) to out (row-major d × d). */

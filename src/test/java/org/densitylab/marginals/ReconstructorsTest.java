@@ -73,6 +73,30 @@ class ReconstructorsTest extends QuietTest {
     }
 
     @Test
+    void theSemismoothNewtonMethodFindsTheSameNearestStateAsDykstra() {
+        // full-rank targets: a positive definite state has the marginals, so the dual optimum exists and the Newton
+        // iterate converges to the projection itself (with only rank-deficient solutions it is merely feasible)
+        for (int[] nk : new int[][] {{3, 2}, {4, 3}, {4, 2}, {5, 4}}) {
+            DensityMatrix rho = RandomStates.rankR(nk[0], 1 << nk[0], rng);
+            MarginalProblem p = MarginalProblem.of(rho, nk[1]);
+            ReconstructionResult newton = SemismoothNewton.of(1e-10, 200).reconstruct(p, rng);
+            String what = "N" + nk[0] + "k" + nk[1];
+            assertTrue(newton.converged(), what + ": " + newton);
+            assertTrue(Reconstruction.marginalError(newton.state(), Marginals.of(rho, nk[1])) <= 1e-10, what);
+            assertTrue(newton.minEigenvalue() >= -ROUND_OFF, what);
+            // both solve min ||X - P_A(I/d)|| over the states with the marginals, a strictly convex problem
+            ComplexMatrix g = p.project(ComplexMatrix.identity(p.dim()).scale(1.0 / p.dim()));
+            ReconstructionResult dykstra = AlternatingProjections.of(AlternatingProjections.Variant.DYKSTRA, 1e-12, 200000)
+                    .withMixedSeed().reconstruct(p, rng);
+            assertTrue(g.minus(newton.state()).frobeniusNorm() <= g.minus(dykstra.state()).frobeniusNorm() + 1e-9, what);
+            assertTrue(newton.state().maxAbsDiff(dykstra.state()) < 1e-7, what + ": "
+                    + newton.state().maxAbsDiff(dykstra.state()));
+            assertTrue(frobeniusInner(g.minus(newton.state()), rho.matrix().minus(newton.state())) <= 1e-9,
+                    "variational inequality against the target");
+        }
+    }
+
+    @Test
     void theDepolarisingWeightIsTheSmallestThatMakesThePsdBoundary() {
         for (int[] nk : new int[][] {{3, 2}, {4, 3}, {5, 4}}) {
             DensityMatrix rho = RandomStates.rankR(nk[0], 1 << nk[0], rng);
@@ -160,6 +184,10 @@ class ReconstructorsTest extends QuietTest {
             assertTrue(r.marginalError() > 0.05, v + ": residual " + r.marginalError());
             assertTrue(r.minEigenvalue() >= -ROUND_OFF, v + ": the returned matrix is still a state, " + r.minEigenvalue() + " " + r.marginalError());
         }
+        ReconstructionResult newton = SemismoothNewton.of(1e-8, 300).reconstruct(p, rng);
+        assertFalse(newton.converged());
+        assertTrue(newton.iterations() <= 300 && newton.marginalError() > 0.05, newton.toString());
+        assertTrue(newton.minEigenvalue() >= -ROUND_OFF);
     }
 
     @Test
