@@ -97,12 +97,7 @@ public final class AlternatingProjections implements Reconstructor {
 
     private AlternatingProjections(String name, Variant variant, double tolerance, int maxIterations, int memory,
             boolean mixedSeed) {
-        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
-            throw new IllegalArgumentException("the tolerance must be a positive number, got " + tolerance);
-        }
-        if (maxIterations < 1) {
-            throw new IllegalArgumentException("the iteration cap must be at least 1, got " + maxIterations);
-        }
+        Reconstructors.checkStopping(tolerance, maxIterations);
         if (memory < 1) {
             throw new IllegalArgumentException("the Anderson memory must be at least 1, got " + memory);
         }

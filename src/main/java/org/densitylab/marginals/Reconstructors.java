@@ -38,6 +38,22 @@ public final class Reconstructors {
     }
 
     /**
+     * Checks the stopping rule of an iterative method.
+     *
+     * @param tolerance     largest marginal error to stop at: positive and finite
+     * @param maxIterations iteration cap: at least 1
+     * @throws IllegalArgumentException naming the bad value
+     */
+    static void checkStopping(double tolerance, int maxIterations) {
+        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
+            throw new IllegalArgumentException("the tolerance must be a positive number, got " + tolerance);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("the iteration cap must be at least 1, got " + maxIterations);
+        }
+    }
+
+    /**
      * Settings shared by the methods.
      *
      * @param tolerance     largest marginal error of a converged iterative method (and of {@code converged})
@@ -52,12 +68,7 @@ public final class Reconstructors {
          * @throws IllegalArgumentException naming the bad value
          */
         public Options {
-            if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
-                throw new IllegalArgumentException("the tolerance must be a positive number, got " + tolerance);
-            }
-            if (iterations < 1) {
-                throw new IllegalArgumentException("the iteration cap must be at least 1, got " + iterations);
-            }
+            checkStopping(tolerance, iterations);
             if (!(sdpTimeout > 0)) {
                 throw new IllegalArgumentException("the SDP timeout must be positive, got " + sdpTimeout);
             }

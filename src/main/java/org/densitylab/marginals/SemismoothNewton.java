@@ -36,12 +36,7 @@ public final class SemismoothNewton implements Reconstructor {
     private final int maxIterations;
 
     private SemismoothNewton(double tolerance, int maxIterations) {
-        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
-            throw new IllegalArgumentException("the tolerance must be a positive number, got " + tolerance);
-        }
-        if (maxIterations < 1) {
-            throw new IllegalArgumentException("the iteration cap must be at least 1, got " + maxIterations);
-        }
+        Reconstructors.checkStopping(tolerance, maxIterations);
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
     }
