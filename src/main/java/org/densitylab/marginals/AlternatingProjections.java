@@ -33,7 +33,8 @@ import org.densitylab.quantum.RandomStates;
  * with {@link #withMixedSeed}, of \(I/2^N\). The default ({@code alternating-projections}: {@link #DEFAULT_VARIANT}
  * from the mixed seed, memory {@value #DEFAULT_MEMORY}) was chosen by measurement, fewest iterations and least time
  * to marginal error 1e-8 at N = 3..8 ({@code densitylab bench reconstruct}; the run is in
- * {@code results/marginals/reconstruct-bench.txt}). Iterations are deterministic for a given problem and start;
+ * {@code results/marginals/reconstruct-bench.txt}), against the other variants and starts and against
+ * {@link SemismoothNewton}, which needs about half the eigen-decompositions but more time. Iterations are deterministic for a given problem and start;
  * plain and Dykstra converge slowly (sublinearly) when the only states with the marginals are rank-deficient (no
  * full-rank state has them, e.g. N = 3, k = 2 targets of rank 2 or 3), and Anderson helps less there.
  */
