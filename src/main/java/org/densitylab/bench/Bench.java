@@ -70,6 +70,7 @@ public final class Bench {
         CASES.put("runtime-quick", org.densitylab.bench.RuntimeBench::quick);
         CASES.put("cdae-parts", org.densitylab.bench.CdaeBench::parts);
         CASES.put("eigen", org.densitylab.bench.EigenBench::run);
+        CASES.put("reconstruct", org.densitylab.bench.ReconstructBench::run);
     }
 
     /**

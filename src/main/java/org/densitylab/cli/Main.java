@@ -57,10 +57,11 @@ public final class Main {
                 a -> MarginalsCommand.train(a, System.out)));
         COMMANDS.put("marginals-eval", new Entry("marginals-eval --models LABEL=DIR,... --n N --k K --out DIR ...: evaluate"
                 + " trained CDAEs per rank (Fig. 2 style plot)", a -> MarginalsCommand.eval(a, System.out)));
+        COMMANDS.put("marginals-reconstruct", new Entry("marginals-reconstruct --n N --k K --methods LIST --samples S --seed SEED --out DIR [--model DIR] [--ranks A..B] [--iterations T] [--tolerance E]: reconstruction methods side by side per rank", a -> ReconstructCommand.run(a, System.out)));
         COMMANDS.put("info", new Entry("info DIR: verify a dataset's checksums and print its manifest",
                 a -> DatasetCommand.info(a, System.out)));
         COMMANDS.put("bench", new Entry("bench [CASE...] [--rounds R]: measure the hot paths (cases: states3, ptrace,"
-                + " groups, table1, mio, train, train-mln, trajectory, cdae, cdae-parts, runtime, runtime-quick; docs/performance.md)", a -> {
+                + " groups, table1, mio, train, train-mln, trajectory, cdae, cdae-parts, runtime, runtime-quick, reconstruct; docs/performance.md)", a -> {
                     org.densitylab.bench.Bench.main(a.toArray(String[]::new));
                     return 0;
                 }));

@@ -49,5 +49,14 @@
  * (Debian's python3-cvxopt, {@link org.densitylab.marginals.CvxoptSdp}; no maintained Java SDP solver exists on Maven
  * Central), the reference timings ({@link org.densitylab.marginals.ReferenceTimings}) and the benchmark with its table
  * and log-scale plot ({@link org.densitylab.marginals.RuntimeBenchmark}, bench case {@code runtime}).
+ *
+ * <p>Reconstruction from marginals beyond the paper's network: a validated problem with the affine projection
+ * (the MIO) and the marginal error ({@link org.densitylab.marginals.MarginalProblem}), one interface for every method
+ * ({@link org.densitylab.marginals.Reconstructor}, {@link org.densitylab.marginals.ReconstructionResult}, by name in
+ * {@link org.densitylab.marginals.Reconstructors}): identity, MIO, depolarising to the PSD boundary and the nearest
+ * state ({@link org.densitylab.marginals.StateProjections}), alternating projections plain, with Dykstra's
+ * correction or Anderson-accelerated ({@link org.densitylab.marginals.AlternatingProjections}), the CDAE and its
+ * hybrids, the SDP; and the methods side by side per rank ({@link org.densitylab.marginals.MethodComparison},
+ * command {@code marginals-reconstruct}, bench case {@code reconstruct}).
  */
 package org.densitylab.marginals;
