@@ -76,6 +76,9 @@ public final class Main {
         if (System.getProperty("densitylab.progress") == null) {
             System.setProperty("densitylab.progress", "terminal");
         }
+        if (!org.densitylab.nn.NativeBuild.announce(System.err)) {
+            System.exit(2);
+        }
         System.exit(run(args));
     }
 
