@@ -33,7 +33,7 @@ public final class CdaeBench {
     }
 
     /** An S = 10 network with the model1 loss (k = N − 1) and one batch of inputs and targets. */
-    private record Step(Cdae net, CdaeLoss loss, INDArray in, INDArray tg) {
+    record Step(Cdae net, CdaeLoss loss, INDArray in, INDArray tg) {
         static Step of(int n, int batch) {
             Cdae net = Cdae.create(n, Cdae.PAPER_SCALE, n);
             ChunkBuffers data = MarginalsDataset.generate(MarginalsDataset.Spec.of(n, n - 1, batch), n);

@@ -59,7 +59,9 @@ public final class Main {
         COMMANDS.put("info", new Entry("info DIR: verify a dataset's checksums and print its manifest",
                 a -> DatasetCommand.info(a, System.out)));
         COMMANDS.put("bench", new Entry("bench [CASE...] [--rounds R]: measure the hot paths (cases: states3, ptrace,"
-                + " groups, table1, mio, train, train-mln, trajectory, cdae, cdae-parts, runtime, runtime-quick; docs/performance.md)", a -> {
+                + " groups, table1, mio, train, train-mln, trajectory, cdae, cdae-parts, runtime, runtime-quick); bench --vs-pytorch"
+                + " [cnn-train siamese-train cnn-infer cdae-train-3 cdae-train-4] [--threads 1,2]: against PyTorch, interleaved"
+                + " (docs/performance.md)", a -> {
                     org.densitylab.bench.Bench.main(a.toArray(String[]::new));
                     return 0;
                 }));
