@@ -72,8 +72,8 @@ public final class PeerBench {
         long step();
     }
 
-    /** A set-up workload and its network's parameter count. */
-    private record Setup(Workload work, long params) {
+    /** A set-up workload, its network's parameter count and the graphs it runs (for op timing). */
+    private record Setup(Workload work, long params, List<org.nd4j.autodiff.samediff.SameDiff> graphs) {
     }
 
     /**
@@ -88,6 +88,7 @@ public final class PeerBench {
         int[] threads = {1, 2};
         int rounds = 5;
         double seconds = 1.5;
+        int profile = 0;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -95,6 +96,7 @@ public final class PeerBench {
                 case "--threads" -> threads = Arrays.stream(value(args, ++i, a).split(",")).mapToInt(s -> positive(a, s)).toArray();
                 case "--rounds" -> rounds = positive(a, value(args, ++i, a));
                 case "--seconds" -> seconds = positive(a, value(args, ++i, a));
+                case "--profile" -> profile = positive(a, value(args, ++i, a));
                 default -> {
                     if (!CASES.contains(a)) {
                         throw new IllegalArgumentException("unknown --vs-pytorch case '" + a + "'; known: " + String.join(", ", CASES));
@@ -103,7 +105,7 @@ public final class PeerBench {
                 }
             }
         }
-        compare(cases.isEmpty() ? CASES : cases, threads, rounds, seconds, out);
+        compare(cases.isEmpty() ? CASES : cases, threads, rounds, seconds, profile, out);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -129,7 +131,8 @@ public final class PeerBench {
     private record Row(String kase, int threads, double[] ours, double[] peer, long oursParams, long peerParams) {
     }
 
-    private static void compare(List<String> cases, int[] threads, int rounds, double seconds, PrintStream out) throws IOException {
+    private static void compare(List<String> cases, int[] threads, int rounds, double seconds, int profile, PrintStream out)
+            throws IOException {
         Path dir = Files.createTempDirectory("densitylab-vs-pytorch");
         try {
             Path script = dir.resolve("peer_bench.py");
@@ -171,6 +174,10 @@ public final class PeerBench {
                         Row row = new Row(c, t, o, p, op, pp);
                         rows.add(row);
                         out.println(line(row));
+                        if (profile > 0) {
+                            out.print(profileTable(c + ", " + t + " thread" + (t == 1 ? "" : "s"), ours.call("profile " + profile),
+                                    peer == null ? null : peer.call("profile " + profile)));
+                        }
                     }
                 }
             }
@@ -189,6 +196,45 @@ public final class PeerBench {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+    }
+
+    /** Op-by-op time per step of both frameworks side by side, largest first. */
+    private static String profileTable(String title, JsonObject ours, JsonObject peer) {
+        StringBuilder sb = new StringBuilder();
+        List<String[]> left = topOps(ours);
+        List<String[]> right = peer == null ? List.of() : topOps(peer);
+        sb.append(String.format(Locale.ROOT, "  %-46s | %s%n", "ours (" + title + "): " + fmt2(ours.get("step_ms").getAsDouble()) + " ms/step",
+                peer == null ? "" : "PyTorch: " + fmt2(peer.get("step_ms").getAsDouble()) + " ms/step"));
+        for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+            String l = i < left.size() ? String.format(Locale.ROOT, "%-32s %8s %4s", left.get(i)[0], left.get(i)[1], left.get(i)[2]) : "";
+            String r = i < right.size() ? String.format(Locale.ROOT, "%-36s %8s %4s", right.get(i)[0], right.get(i)[1], right.get(i)[2]) : "";
+            sb.append(String.format(Locale.ROOT, "    %-44s | %s%n", l, r));
+        }
+        return sb.toString();
+    }
+
+    /** The ops taking at least 1 % of a step (at most 14), as name, ms per step and share; the rest summed. */
+    private static List<String[]> topOps(JsonObject profile) {
+        double step = profile.get("step_ms").getAsDouble();
+        List<Map.Entry<String, Double>> ops = new ArrayList<>();
+        profile.getAsJsonObject("ops").entrySet().forEach(e -> ops.add(Map.entry(e.getKey(), e.getValue().getAsDouble())));
+        ops.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        List<String[]> out = new ArrayList<>();
+        double rest = step;
+        for (var e : ops) {
+            if (out.size() >= 14 || e.getValue() < 0.01 * step) {
+                break;
+            }
+            String name = e.getKey().length() > 32 ? e.getKey().substring(0, 31) + "…" : e.getKey();
+            out.add(new String[] {name, fmt2(e.getValue()), String.format(Locale.ROOT, "%.0f%%", 100 * e.getValue() / step)});
+            rest -= e.getValue();
+        }
+        out.add(new String[] {"(all else)", fmt2(rest), String.format(Locale.ROOT, "%.0f%%", 100 * rest / step)});
+        return out;
+    }
+
+    private static String fmt2(double ms) {
+        return String.format(Locale.ROOT, ms >= 10 ? "%.1f" : "%.2f", ms);
     }
 
     private static String line(Row r) {
@@ -359,6 +405,7 @@ public final class PeerBench {
         protocol.println(hello);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Workload work = null;
+        List<org.nd4j.autodiff.samediff.SameDiff> graphs = List.of();
         for (String line; (line = in.readLine()) != null; ) {
             String[] cmd = line.trim().split("\\s+");
             JsonObject reply = new JsonObject();
@@ -367,8 +414,29 @@ public final class PeerBench {
             } else if (cmd[0].equals("setup")) {
                 Setup s = setup(cmd[1], Path.of(cmd[2]));
                 work = s.work();
+                graphs = s.graphs();
                 timed(work, WARMUP_SECONDS, WARMUP_STEPS);
                 reply.addProperty("params", s.params());
+            } else if (cmd[0].equals("profile")) {
+                int steps = Integer.parseInt(cmd[1]);
+                OpTimer timer = new OpTimer();
+                Map<org.nd4j.autodiff.samediff.SameDiff, List<org.nd4j.autodiff.listeners.Listener>> before = new LinkedHashMap<>();
+                graphs.forEach(g -> {
+                    before.put(g, new ArrayList<>(g.getListeners()));
+                    g.addListeners(timer);
+                });
+                long t0 = System.nanoTime();
+                for (int i = 0; i < steps; i++) {
+                    timer.start();
+                    work.step();
+                    timer.stop();
+                }
+                double wall = (System.nanoTime() - t0) / 1e6 / steps;
+                before.forEach(org.nd4j.autodiff.samediff.SameDiff::setListeners);
+                JsonObject ops = new JsonObject();
+                timer.nanos().forEach((k, v) -> ops.addProperty(k, v / 1e6 / steps));
+                reply.addProperty("step_ms", wall);
+                reply.add("ops", ops);
             } else if (cmd[0].equals("round")) {
                 long t0 = System.nanoTime();
                 long samples = timed(work, Double.parseDouble(cmd[1]), 2);
@@ -400,7 +468,7 @@ public final class PeerBench {
                 CdaeLoss.Step s = st.loss().gradients(st.in(), st.tg());
                 adam.update(st.net().parameters(), s.gradients(), 1e-4, java.util.Set.of());
                 return 100;
-            }, st.net().parameterCount());
+            }, st.net().parameterCount(), List.of(st.net().graph()));
         }
         LabelledStates data = EntanglementBench.testData();
         boolean siamese = kase.equals("siamese-train");
@@ -411,7 +479,7 @@ public final class PeerBench {
             return new Setup(() -> {
                 net.predict(x).getDouble(0);
                 return INFER_BATCH;
-            }, net.parameterCount());
+            }, net.parameterCount(), List.of(net.graph()));
         }
         SplittableRandom r = new SplittableRandom(1);
         List<SiameseBatch> pool = new ArrayList<>();
@@ -438,7 +506,7 @@ public final class PeerBench {
         return new Setup(() -> {
             net.fit(pool.get(next[0]++ % POOL));
             return BATCH;
-        }, net.parameterCount());
+        }, net.parameterCount(), List.of(net.graph()));
     }
 
     /** Shapes of per-batch arrays, with a leading batch-pool axis for the [m, m] and [m] ones. */

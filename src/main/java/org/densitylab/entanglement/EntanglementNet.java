@@ -65,8 +65,9 @@ public final class EntanglementNet {
     private final SameDiff sd;
     /** Siamese only, built on first use: the plain CNN graph on the same weight arrays, for steps with λ = 0. */
     private SameDiff plainView;
-    private TrainingSession plainSession;
-    private Set<String> plainParams;
+    /** Training sessions kept from step to step, per graph (this one and the plain view). */
+    private final Map<SameDiff, TrainingSession> sessions = new java.util.IdentityHashMap<>();
+    private Set<String> params;
 
     EntanglementNet(CnnConfig config, Kind kind, SameDiff sd) {
         this.config = config;
@@ -241,8 +242,9 @@ public final class EntanglementNet {
      * One Adam step on a batch. A Siamese step with λπ = λlu = 0 (the first part of the paper's schedule) runs the
      * plain CNN on this network's weights and Adam state: its loss is then the BCE of the original batch alone, so
      * one forward and backward pass gives the same gradient as the three passes of the Siamese graph (whose two
-     * extra terms enter with weight 0). The first step of a fresh network always runs the full graph, which sets up
-     * the Adam state.
+     * extra terms enter with weight 0). The first step of a fresh network runs {@code SameDiff.fit}, which sets up
+     * the Adam state; later steps run SameDiff's training iteration on a session kept from step to step (fit
+     * builds a new one, with empty operation caches, on every call).
      *
      * @param batch the inputs (see {@link SiameseBatch}) and labels
      */
@@ -253,20 +255,29 @@ public final class EntanglementNet {
     /** {@link #fit(SiameseBatch)}; {@code plainWhenLambdaZero} false runs every Siamese step through the full graph. */
     void fit(SiameseBatch batch, boolean plainWhenLambdaZero) {
         checkInput(batch.states());
-        boolean plain = plainWhenLambdaZero && kind == Kind.SIAMESE && sd.isInitializedTraining()
-                && batch.lambda().getDouble(0) == 0 && batch.lambda().getDouble(1) == 0;
-        if (plain) {
-            fitPlain(batch);
+        if (!sd.isInitializedTraining()) {
+            sd.fit(new MultiDataSet(kind == Kind.CNN ? new INDArray[] {batch.states()}
+                    : new INDArray[] {batch.states(), batch.permuted(), batch.rotated(), batch.permMatrix(), batch.permMask(),
+                        batch.lambda()}, new INDArray[] {batch.labels()}));
             return;
         }
-        MultiDataSet mds = new MultiDataSet(kind == Kind.CNN ? new INDArray[] {batch.states()}
-                : new INDArray[] {batch.states(), batch.permuted(), batch.rotated(), batch.permMatrix(), batch.permMask(),
-                    batch.lambda()}, new INDArray[] {batch.labels()});
-        sd.fit(mds);
+        boolean plain = plainWhenLambdaZero && kind == Kind.SIAMESE && batch.lambda().getDouble(0) == 0
+                && batch.lambda().getDouble(1) == 0;
+        Map<String, INDArray> ph = new LinkedHashMap<>();
+        ph.put(INPUT, batch.states());
+        ph.put(LABEL, batch.labels());
+        if (kind == Kind.SIAMESE && !plain) {
+            ph.put(INPUT_PERM, batch.permuted());
+            ph.put(INPUT_LU, batch.rotated());
+            ph.put(PERM_MATRIX, batch.permMatrix());
+            ph.put(PERM_MASK, batch.permMask());
+            ph.put(LAMBDA, batch.lambda());
+        }
+        step(plain ? plainView() : sd, ph);
     }
 
-    /** A λ = 0 Siamese step through {@link #plainView}: SameDiff's training iteration with this graph's Adam state. */
-    private void fitPlain(SiameseBatch batch) {
+    /** The plain CNN graph on this network's weight arrays (Siamese networks, for λ = 0 steps). */
+    private SameDiff plainView() {
         if (plainView == null) {
             Map<String, INDArray> weights = new LinkedHashMap<>();
             for (var v : sd.variables()) {
@@ -281,15 +292,26 @@ public final class EntanglementNet {
                 }
             }
             plainView = view;
-            plainSession = new TrainingSession(view.getFunction("grad"));
-            plainParams = new LinkedHashSet<>(weights.keySet());
+        }
+        return plainView;
+    }
+
+    /**
+     * One training iteration of {@code graph} (this network's graph or its plain view, which shares its weights) with
+     * this graph's training configuration and Adam state, as {@code SameDiff.fit} runs it.
+     */
+    private void step(SameDiff graph, Map<String, INDArray> placeholders) {
+        TrainingSession session = sessions.computeIfAbsent(graph, g -> new TrainingSession(g.getFunction("grad")));
+        if (params == null) {
+            params = new LinkedHashSet<>();
+            sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+                    .forEach(v -> params.add(v.name()));
         }
         TrainingConfig tc = sd.getTrainingConfig();
-        MultiDataSet mds = new MultiDataSet(new INDArray[] {batch.states()}, new INDArray[] {batch.labels()});
+        MultiDataSet mds = new MultiDataSet(new INDArray[] {placeholders.get(INPUT)}, new INDArray[] {placeholders.get(LABEL)});
         At at = At.builder().epoch(tc.getEpochCount()).iteration(tc.getIterationCount()).trainingThreadNum(0)
                 .javaThreadNum(Thread.currentThread().getId()).operation(Operation.TRAINING).build();
-        plainSession.trainingIteration(tc, Map.of(INPUT, batch.states(), LABEL, batch.labels()), plainParams, sd.getUpdaterMap(),
-                mds, plainView.getLossVariables(), List.of(), at);
+        session.trainingIteration(tc, placeholders, params, sd.getUpdaterMap(), mds, graph.getLossVariables(), sd.getListeners(), at);
         tc.incrementIterationCount();
     }
 

@@ -5,6 +5,7 @@ Run by the Java bench with Debian's /usr/bin/python3 (python3-torch 1.13), one p
 It answers one JSON line per command read from standard input:
     setup CASE DIR      build the network, load the batches the Java side wrote to DIR (.npy), warm up
     round SECONDS       train or predict until SECONDS have passed (at least 2 steps); samples and seconds
+    profile STEPS       STEPS steps under torch.profiler: milliseconds per step of each op (self CPU time) and in all
     quit
 The networks are the ones of org.densitylab.entanglement.EntanglementNet / CnnConfig (the entanglement paper's CNN
 and triple Siamese CNN, float32) and org.densitylab.marginals.Cdae / CdaeLoss (the marginals paper's CDAE with the
@@ -178,6 +179,19 @@ def main():
             case = Case(cmd[1], cmd[2])
             timed(case, WARMUP_SECONDS, WARMUP_STEPS)
             print(json.dumps({"params": case.params()}), flush=True)
+        elif cmd[0] == "profile":
+            steps = int(cmd[1])
+            from torch.profiler import profile, ProfilerActivity
+            with profile(activities=[ProfilerActivity.CPU]) as prof:
+                t0 = time.perf_counter()
+                for _ in range(steps):
+                    case.step()
+                wall = time.perf_counter() - t0
+            ops = {}
+            for e in prof.key_averages():
+                if e.self_cpu_time_total > 0:
+                    ops[e.key] = e.self_cpu_time_total / 1000 / steps
+            print(json.dumps({"step_ms": wall * 1000 / steps, "ops": ops}), flush=True)
         elif cmd[0] == "round":
             samples, seconds = timed(case, float(cmd[1]), 2)
             print(json.dumps({"samples": samples, "seconds": seconds}), flush=True)
