@@ -4,6 +4,7 @@ Run by the Java bench with Debian's /usr/bin/python3 (python3-torch 1.13), one p
     OMP_NUM_THREADS=T python3 peer_bench.py T
 It answers one JSON line per command read from standard input:
     setup CASE DIR      build the network, load the batches the Java side wrote to DIR (.npy), warm up
+    params CASE         the parameter count of the case's network (no data needed)
     round SECONDS       train or predict until SECONDS have passed (at least 2 steps); samples and seconds
     profile STEPS       STEPS steps under torch.profiler: milliseconds per step of each op (self CPU time) and in all
     quit
@@ -74,6 +75,11 @@ def keep(x, n, kept):
     return torch.diagonal(r, dim1=-2, dim2=-1).sum(-1)
 
 
+def model(name):
+    """The case's network: the CNN for the entanglement cases, the CDAE for cdae-train-N."""
+    return Cdae() if name.startswith("cdae") else cnn()
+
+
 def load(d, name):
     return torch.from_numpy(np.load(f"{d}/{name}.npy"))
 
@@ -85,7 +91,7 @@ class Case:
         self.name = name
         self.i = 0
         if name in ("cnn-train", "siamese-train", "cnn-infer"):
-            self.model = cnn()
+            self.model = model(name)
             self.x = load(d, "states")
             self.y = load(d, "labels") if name != "cnn-infer" else None
             self.batch = 128 if name != "cnn-infer" else self.x.shape[0]
@@ -97,7 +103,7 @@ class Case:
         else:
             self.n = int(name[-1])
             self.k = self.n - 1
-            self.model = Cdae()
+            self.model = model(name)
             self.inp, self.tgt = load(d, "input"), load(d, "target")
             self.batch = self.inp.shape[0]
             dim = 2 ** self.n
@@ -179,6 +185,8 @@ def main():
             case = Case(cmd[1], cmd[2])
             timed(case, WARMUP_SECONDS, WARMUP_STEPS)
             print(json.dumps({"params": case.params()}), flush=True)
+        elif cmd[0] == "params":
+            print(json.dumps({"params": sum(p.numel() for p in model(cmd[1]).parameters())}), flush=True)
         elif cmd[0] == "profile":
             steps = int(cmd[1])
             from torch.profiler import profile, ProfilerActivity
