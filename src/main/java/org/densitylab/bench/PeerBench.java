@@ -95,7 +95,7 @@ public final class PeerBench {
                 case "--vs-pytorch" -> { }
                 case "--threads" -> threads = Arrays.stream(value(args, ++i, a).split(",")).mapToInt(s -> positive(a, s)).toArray();
                 case "--rounds" -> rounds = positive(a, value(args, ++i, a));
-                case "--seconds" -> seconds = positive(a, value(args, ++i, a));
+                case "--seconds" -> seconds = seconds(value(args, ++i, a));
                 case "--profile" -> profile = positive(a, value(args, ++i, a));
                 default -> {
                     if (!CASES.contains(a)) {
@@ -113,6 +113,18 @@ public final class PeerBench {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args.get(i);
+    }
+
+    private static double seconds(String s) {
+        try {
+            double v = Double.parseDouble(s.trim());
+            if (v > 0 && v <= 600) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--seconds must be a number of seconds in (0, 600], got '" + s + "'");
     }
 
     private static int positive(String option, String s) {
