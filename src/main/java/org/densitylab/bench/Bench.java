@@ -206,6 +206,7 @@ public final class Bench {
      * @return a short description
      */
     public static String nativeBuild() {
+        org.densitylab.nn.NativeBuild.selectQuietly();
         org.nd4j.linalg.factory.Nd4j.getEnvironment();
         String where = org.bytedeco.javacpp.Loader.getLoadedLibraries().entrySet().stream()
                 .filter(e -> e.getKey().contains("nd4j")).map(e -> java.nio.file.Path.of(e.getValue()).getParent())

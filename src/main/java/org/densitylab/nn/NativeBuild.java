@@ -181,19 +181,17 @@ public final class NativeBuild {
     }
 
     /**
-     * JavaCPP reads its properties once, when its loader class initialises; this checks, after the choice, that it
-     * saw the property (it has not if ND4J or another JavaCPP library was used before {@link #select()}).
+     * Checks, after the choice, that ND4J had not loaded yet: code that used ND4J before {@link #select()} got
+     * JavaCPP's default build, and the line then names the build that is loaded.
      */
     private static String verified(String line) {
-        String wanted = System.getProperty(EXTENSION);
-        if (wanted == null) {
-            return line;
-        }
         try {
-            String seen = org.bytedeco.javacpp.Loader.loadProperties().getProperty("platform.extension");
-            if (!wanted.equals(seen == null ? "" : seen)) {
-                return "ND4J native build: JavaCPP was set up before the choice, so it loads its default build,"
-                        + " not the one chosen (" + line.substring(line.indexOf(':') + 2) + ")";
+            String loaded = org.bytedeco.javacpp.Loader.getLoadedLibraries().entrySet().stream()
+                    .filter(e -> e.getKey().contains("nd4j")).map(e -> Path.of(e.getValue()).getParent())
+                    .filter(java.util.Objects::nonNull).map(d -> d.getFileName().toString()).findFirst().orElse(null);
+            if (loaded != null && !line.contains(loaded + " ")) {
+                return "ND4J native build: " + loaded + " (ND4J was loaded before the choice, which would have been: "
+                        + line.substring(line.indexOf(':') + 2) + ")";
             }
         } catch (LinkageError e) {
             return line;
