@@ -32,14 +32,14 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-# DENSITYLAB_ND4J=onednn-avx512 (or avx2, avx512, onednn, onednn-avx2) picks a faster native ND4J build for
-# this CPU (docs/performance.md); unset: the generic build, which runs on any x86-64 CPU.
-nd4j="${DENSITYLAB_ND4J:-}"
+# The build puts three native ND4J builds in target/lib (generic, oneDNN with AVX2, oneDNN with AVX-512); the
+# program picks the fastest this CPU runs and prints which. DENSITYLAB_ND4J=generic|onednn-avx2|onednn-avx512
+# forces one (docs/performance.md).
 if ! ls target/densitylab-*-kernel.jar >/dev/null 2>&1 || [ -n "$(find src pom.xml -newer target/classpath.txt -print -quit 2>/dev/null)" ] \
-    || [ "$(ls target/lib/nd4j-native-*-linux-x86_64*.jar 2>/dev/null)" != "$(ls target/lib/nd4j-native-*-linux-x86_64${nd4j:+-$nd4j}.jar 2>/dev/null)" ] \
-    || ! ls target/lib/nd4j-native-*-linux-x86_64${nd4j:+-$nd4j}.jar >/dev/null 2>&1; then
-  rm -f target/lib/nd4j-native-*-linux-x86_64*.jar   # exactly one native build on the class path
-  mvn -B -q -ntp ${nd4j:+-P$nd4j} package -DskipTests
+    || ! ls target/lib/nd4j-native-*-linux-x86_64-onednn-avx512.jar target/lib/nd4j-native-*-linux-x86_64-onednn-avx2.jar \
+            target/lib/nd4j-native-*-linux-x86_64.jar >/dev/null 2>&1; then
+  rm -f target/lib/nd4j-native-*-linux-x86_64*.jar   # a -P build of one native library may have left others out
+  mvn -B -q -ntp package -DskipTests
 fi
 jar=""
 for j in target/densitylab-*.jar; do

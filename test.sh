@@ -16,6 +16,8 @@ if [ ${#need[@]} -gt 0 ]; then
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
+# The tests load the fastest native ND4J build this CPU runs, as the program does, and print which;
+# DENSITYLAB_ND4J=generic|onednn-avx2|onednn-avx512 forces one (docs/performance.md).
 # One OpenMP thread is several times faster than two on a shared 2-core machine (see docs).
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 exec mvn -B -ntp verify "$@"

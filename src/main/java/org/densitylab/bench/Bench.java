@@ -27,7 +27,7 @@ import org.densitylab.util.Seeds;
  * Micro-benchmarks of the hot paths. Each case runs warm-up rounds, then timed rounds, and reports the
  * median rate with the min–max range and the median rate per CPU-second of the process (the
  * fairer figure when other jobs share the cores). Usage: {@code densitylab bench [case ...] [--rounds R]}; with no
- * case, all run.
+ * case, all run. {@code densitylab bench --vs-pytorch [CASE...]} compares with PyTorch instead ({@link PeerBench}).
  */
 public final class Bench {
     private final PrintStream out;
@@ -103,6 +103,14 @@ public final class Bench {
      * @param args case names and {@code --rounds R}
      */
     public static void main(String[] args) {
+        if (List.of(args).contains("--vs-pytorch")) {
+            try {
+                PeerBench.run(List.of(args), System.out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return;
+        }
         List<String> names = new ArrayList<>();
         int rounds = 5;
         for (int i = 0; i < args.length; i++) {
@@ -200,6 +208,7 @@ public final class Bench {
      * @return a short description
      */
     public static String nativeBuild() {
+        org.densitylab.nn.NativeBuild.selectQuietly();
         org.nd4j.linalg.factory.Nd4j.getEnvironment();
         String where = org.bytedeco.javacpp.Loader.getLoadedLibraries().entrySet().stream()
                 .filter(e -> e.getKey().contains("nd4j")).map(e -> java.nio.file.Path.of(e.getValue()).getParent())

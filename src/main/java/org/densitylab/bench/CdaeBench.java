@@ -20,20 +20,20 @@ import org.densitylab.marginals.Cdae;
 
 /**
  * Bench case {@code cdae}: training throughput of the CDAE (S = 10, batch 100, model1 loss with k = N−1: forward
- * pass, closed-form polar gradient, backward pass, Adam update) for N = 3, 4, 5 — PyTorch reference on this
- * machine 336, 154, 35 samples/s — and the latency of one reconstruction MIO → CDAE → MIO (the
- * reference code's MIO+CDAE+MIO took 1.4, 2.8, 6.1 ms for N3k2, N4k2, N5k2). Case {@code cdae-parts}: the parts of one
+ * pass, closed-form polar gradient, backward pass, Adam update) for N = 3, 4, 5, and the latency of one
+ * reconstruction MIO → CDAE → MIO for N3k2, N4k2, N5k2 (against PyTorch: {@code bench --vs-pytorch}, {@link PeerBench};
+ * against the reference code's published timings: {@code bench runtime}). Case {@code cdae-parts}: the parts of one
  * training step separately (forward pass, polar value and gradient by SVD, the full gradient pass, Adam).
  *
- * <p>Which native build runs matters most: the oneDNN build ({@code mvn -Ponednn}) trains several times faster
- * than the generic one here, but has a higher fixed cost per call (slower single-state inference).
+ * <p>Which native build runs matters most: a oneDNN build (the default where the CPU has AVX2, {@link
+ * org.densitylab.nn.NativeBuild}) trains several times faster than the generic one ({@code DENSITYLAB_ND4J=generic}).
  */
 public final class CdaeBench {
     private CdaeBench() {
     }
 
     /** An S = 10 network with the model1 loss (k = N − 1) and one batch of inputs and targets. */
-    private record Step(Cdae net, CdaeLoss loss, INDArray in, INDArray tg) {
+    record Step(Cdae net, CdaeLoss loss, INDArray in, INDArray tg) {
         static Step of(int n, int batch) {
             Cdae net = Cdae.create(n, Cdae.PAPER_SCALE, n);
             ChunkBuffers data = MarginalsDataset.generate(MarginalsDataset.Spec.of(n, n - 1, batch), n);
@@ -53,8 +53,7 @@ public final class CdaeBench {
         for (int n = 3; n <= 5; n++) {
             Step st = Step.of(n, 100);
             Adam adam = new Adam(st.net().parameters());
-            b.measure("CDAE training N=" + n + " k=" + (n - 1) + " S=10 batch 100 (PyTorch CPU: "
-                    + new int[] {336, 154, 35}[n - 3] + ")", "samples", 100, 10, call -> {
+            b.measure("CDAE training N=" + n + " k=" + (n - 1) + " S=10 batch 100", "samples", 100, 10, call -> {
                         CdaeLoss.Step s = st.loss().gradients(st.in(), st.tg());
                         adam.update(st.net().parameters(), s.gradients(), 1e-4, java.util.Set.of());
                         return s.value().total();
@@ -96,7 +95,7 @@ public final class CdaeBench {
                 return sum;
             });
             Adam adam = new Adam(net.parameters());
-            b.measure("Adam update (884,202 parameters)" + at, "steps", 1, call -> {
+            b.measure("Adam update (" + String.format(java.util.Locale.ROOT, "%,d", net.parameterCount()) + " parameters)" + at, "steps", 1, call -> {
                 adam.update(net.parameters(), step.gradients(), 1e-9, java.util.Set.of());
                 return adam.step();
             });
@@ -111,8 +110,7 @@ public final class CdaeBench {
             DensityMatrix rho = RandomStates.hilbertSchmidt(n, 1 << n, rng);
             List<Marginal> marginals = Marginals.of(rho, k);
             ComplexMatrix seed = RandomStates.hilbertSchmidt(n, 1 << n, rng).matrix();
-            b.measure("MIO + CDAE + MIO, N=" + n + " k=" + k + ", one state (reference: "
-                    + new String[] {"1.4", "2.8", "6.1"}[n - 3] + " ms)", "states", 1, call -> {
+            b.measure("MIO + CDAE + MIO, N=" + n + " k=" + k + ", one state", "states", 1, call -> {
                         ComplexMatrix x = Reconstruction.reconstruct(net, seed, marginals, true);
                         return x == null ? 0 : x.re(0, 0);
                     });

@@ -177,7 +177,7 @@ public final class EntanglementBench {
         return 0;
     }
 
-    private static LabelledStates testData() {
+    static LabelledStates testData() {
         return LabelledStates.of(EntanglementDataset.inMemory(EntanglementRecipes.pureTest(3, Variant.PAPER, 0.1), 1,
                 Parallel.pool()), 3);
     }

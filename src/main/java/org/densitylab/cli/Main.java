@@ -61,7 +61,9 @@ public final class Main {
         COMMANDS.put("info", new Entry("info DIR: verify a dataset's checksums and print its manifest",
                 a -> DatasetCommand.info(a, System.out)));
         COMMANDS.put("bench", new Entry("bench [CASE...] [--rounds R]: measure the hot paths (cases: states3, ptrace,"
-                + " groups, table1, mio, train, train-mln, trajectory, cdae, cdae-parts, runtime, runtime-quick, reconstruct; docs/performance.md)", a -> {
+                + " groups, table1, mio, train, train-mln, trajectory, cdae, cdae-parts, runtime, runtime-quick, reconstruct, eigen); bench --vs-pytorch"
+                + " [cnn-train siamese-train cnn-infer cdae-train-3 cdae-train-4] [--threads 1,2]: against PyTorch, interleaved"
+                + " (docs/performance.md)", a -> {
                     org.densitylab.bench.Bench.main(a.toArray(String[]::new));
                     return 0;
                 }));
@@ -77,6 +79,9 @@ public final class Main {
         // a command line shows its progress on standard error: in place on a terminal, plain lines in logs
         if (System.getProperty("densitylab.progress") == null && System.getenv("DENSITYLAB_PROGRESS") == null) {
             System.setProperty("densitylab.progress", "auto");
+        }
+        if (!org.densitylab.nn.NativeBuild.announce(System.err)) {
+            System.exit(2);
         }
         System.exit(run(args));
     }

@@ -1,14 +1,21 @@
 package org.densitylab.entanglement;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.densitylab.nn.Init;
 import org.densitylab.nn.Quiet;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.internal.TrainingSession;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -56,6 +63,11 @@ public final class EntanglementNet {
     private final CnnConfig config;
     private final Kind kind;
     private final SameDiff sd;
+    /** Siamese only, built on first use: the plain CNN graph on the same weight arrays, for steps with λ = 0. */
+    private SameDiff plainView;
+    /** Training sessions kept from step to step, per graph (this one and the plain view). */
+    private final Map<SameDiff, TrainingSession> sessions = new java.util.IdentityHashMap<>();
+    private Set<String> params;
 
     EntanglementNet(CnnConfig config, Kind kind, SameDiff sd) {
         this.config = config;
@@ -74,27 +86,39 @@ public final class EntanglementNet {
      */
     public static EntanglementNet create(CnnConfig config, Kind kind, double lr, long seed) {
         Quiet.init();
-        SameDiff sd = SameDiff.create();
         Random rnd = new Random(seed);
-        int d = config.dim();
-        int m = config.outputs();
-        List<SDVariable[]> layers = new ArrayList<>();
+        Map<String, INDArray> weights = new LinkedHashMap<>();
         int in = 2;
         for (int l = 0; l < config.convLayers(); l++) {
             int out = config.channels(l);
             int fanIn = in * config.kernel() * config.kernel();
-            layers.add(new SDVariable[] {
-                sd.var("conv" + l + "_W", Init.pytorchDefault(rnd, fanIn, config.kernel(), config.kernel(), in, out)),
-                sd.var("conv" + l + "_b", Init.pytorchDefault(rnd, fanIn, out))});
+            weights.put("conv" + l + "_W", Init.pytorchDefault(rnd, fanIn, config.kernel(), config.kernel(), in, out));
+            weights.put("conv" + l + "_b", Init.pytorchDefault(rnd, fanIn, out));
             in = out;
         }
         long features = (long) in * config.featureSide() * config.featureSide();
         for (int l = 0; l <= config.fcLayers(); l++) {
-            long out = l == config.fcLayers() ? m : config.width();
-            layers.add(new SDVariable[] {
-                sd.var("dense" + l + "_W", Init.pytorchDefault(rnd, features, features, out)),
-                sd.var("dense" + l + "_b", Init.pytorchDefault(rnd, features, out))});
+            long out = l == config.fcLayers() ? config.outputs() : config.width();
+            weights.put("dense" + l + "_W", Init.pytorchDefault(rnd, features, features, out));
+            weights.put("dense" + l + "_b", Init.pytorchDefault(rnd, features, out));
             features = out;
+        }
+        return new EntanglementNet(config, kind, build(config, kind, lr, weights));
+    }
+
+    /** The graph of a network of the given kind on the given weight arrays (used as they are, not copied). */
+    private static SameDiff build(CnnConfig config, Kind kind, double lr, Map<String, INDArray> weights) {
+        SameDiff sd = SameDiff.create();
+        int d = config.dim();
+        int m = config.outputs();
+        List<SDVariable[]> layers = new ArrayList<>();
+        for (int l = 0; l < config.convLayers(); l++) {
+            layers.add(new SDVariable[] {sd.var("conv" + l + "_W", weights.get("conv" + l + "_W")),
+                sd.var("conv" + l + "_b", weights.get("conv" + l + "_b"))});
+        }
+        for (int l = 0; l <= config.fcLayers(); l++) {
+            layers.add(new SDVariable[] {sd.var("dense" + l + "_W", weights.get("dense" + l + "_W")),
+                sd.var("dense" + l + "_b", weights.get("dense" + l + "_b"))});
         }
         SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, 2, d, d);
         SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, m);
@@ -125,7 +149,7 @@ public final class EntanglementNet {
             sd.createGradFunction();
             return null;
         });
-        return new EntanglementNet(config, kind, sd);
+        return sd;
     }
 
     private static SDVariable logits(SameDiff sd, CnnConfig c, List<SDVariable[]> layers, SDVariable x) {
@@ -215,16 +239,80 @@ public final class EntanglementNet {
     }
 
     /**
-     * One Adam step on a batch.
+     * One Adam step on a batch. A Siamese step with λπ = λlu = 0 (the first part of the paper's schedule) runs the
+     * plain CNN on this network's weights and Adam state: its loss is then the BCE of the original batch alone, so
+     * one forward and backward pass gives the same gradient as the three passes of the Siamese graph (whose two
+     * extra terms enter with weight 0). The first step of a fresh network runs {@code SameDiff.fit}, which sets up
+     * the Adam state; later steps run SameDiff's training iteration on a session kept from step to step (fit
+     * builds a new one, with empty operation caches, on every call).
      *
      * @param batch the inputs (see {@link SiameseBatch}) and labels
      */
     public void fit(SiameseBatch batch) {
+        fit(batch, true);
+    }
+
+    /** {@link #fit(SiameseBatch)}; {@code plainWhenLambdaZero} false runs every Siamese step through the full graph. */
+    void fit(SiameseBatch batch, boolean plainWhenLambdaZero) {
         checkInput(batch.states());
-        MultiDataSet mds = new MultiDataSet(kind == Kind.CNN ? new INDArray[] {batch.states()}
-                : new INDArray[] {batch.states(), batch.permuted(), batch.rotated(), batch.permMatrix(), batch.permMask(),
-                    batch.lambda()}, new INDArray[] {batch.labels()});
-        sd.fit(mds);
+        if (!sd.isInitializedTraining()) {
+            sd.fit(new MultiDataSet(kind == Kind.CNN ? new INDArray[] {batch.states()}
+                    : new INDArray[] {batch.states(), batch.permuted(), batch.rotated(), batch.permMatrix(), batch.permMask(),
+                        batch.lambda()}, new INDArray[] {batch.labels()}));
+            return;
+        }
+        boolean plain = plainWhenLambdaZero && kind == Kind.SIAMESE && batch.lambda().getDouble(0) == 0
+                && batch.lambda().getDouble(1) == 0;
+        Map<String, INDArray> ph = new LinkedHashMap<>();
+        ph.put(INPUT, batch.states());
+        ph.put(LABEL, batch.labels());
+        if (kind == Kind.SIAMESE && !plain) {
+            ph.put(INPUT_PERM, batch.permuted());
+            ph.put(INPUT_LU, batch.rotated());
+            ph.put(PERM_MATRIX, batch.permMatrix());
+            ph.put(PERM_MASK, batch.permMask());
+            ph.put(LAMBDA, batch.lambda());
+        }
+        step(plain ? plainView() : sd, ph);
+    }
+
+    /** The plain CNN graph on this network's weight arrays (Siamese networks, for λ = 0 steps). */
+    private SameDiff plainView() {
+        if (plainView == null) {
+            Map<String, INDArray> weights = new LinkedHashMap<>();
+            for (var v : sd.variables()) {
+                if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+                    weights.put(v.name(), v.getArr());
+                }
+            }
+            SameDiff view = build(config, Kind.CNN, learningRate(), weights);
+            for (var e : weights.entrySet()) {
+                if (view.getVariable(e.getKey()).getArr() != e.getValue()) {
+                    view.associateArrayWithVariable(e.getValue(), e.getKey());
+                }
+            }
+            plainView = view;
+        }
+        return plainView;
+    }
+
+    /**
+     * One training iteration of {@code graph} (this network's graph or its plain view, which shares its weights) with
+     * this graph's training configuration and Adam state, as {@code SameDiff.fit} runs it.
+     */
+    private void step(SameDiff graph, Map<String, INDArray> placeholders) {
+        TrainingSession session = sessions.computeIfAbsent(graph, g -> new TrainingSession(g.getFunction("grad")));
+        if (params == null) {
+            params = new LinkedHashSet<>();
+            sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+                    .forEach(v -> params.add(v.name()));
+        }
+        TrainingConfig tc = sd.getTrainingConfig();
+        MultiDataSet mds = new MultiDataSet(new INDArray[] {placeholders.get(INPUT)}, new INDArray[] {placeholders.get(LABEL)});
+        At at = At.builder().epoch(tc.getEpochCount()).iteration(tc.getIterationCount()).trainingThreadNum(0)
+                .javaThreadNum(Thread.currentThread().getId()).operation(Operation.TRAINING).build();
+        session.trainingIteration(tc, placeholders, params, sd.getUpdaterMap(), mds, graph.getLossVariables(), sd.getListeners(), at);
+        tc.incrementIterationCount();
     }
 
     /**

@@ -45,6 +45,7 @@ public final class KernelMain {
         // at WARNING in the kernel JVM (the kernel's stderr is the Jupyter server's log).
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
         KernelConfig.useJavacppCacheOfThisUser();
+        org.densitylab.nn.NativeBuild.announce(System.err);   // before ND4J loads: the fastest native build
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         CellExecutor executor = new CellExecutor(KernelConfig.fromEnvironment(), Path.of(""), System.err);
         for (String problem : executor.startupErrors()) {

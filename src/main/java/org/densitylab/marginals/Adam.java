@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Adam (Kingma &amp; Ba) with PyTorch's update rule and defaults β = (0.9, 0.999), ε = 1e-8, no weight decay
@@ -45,19 +46,17 @@ public final class Adam {
      */
     public void update(Map<String, INDArray> params, Map<String, INDArray> grads, double lr, Set<String> frozen) {
         step++;
-        double bc1 = 1 - Math.pow(BETA1, step);
         double bc2 = 1 - Math.pow(BETA2, step);
         for (Map.Entry<String, INDArray> e : params.entrySet()) {
             if (frozen.contains(e.getKey())) {
                 continue;
             }
-            INDArray g = grads.get(e.getKey());
-            INDArray mi = m.get(e.getKey());
-            INDArray vi = v.get(e.getKey());
-            mi.muli(BETA1).addi(g.mul(1 - BETA1));
-            vi.muli(BETA2).addi(g.mul(g).muli(1 - BETA2));
-            INDArray denom = Transforms.sqrt(vi, true).divi(Math.sqrt(bc2)).addi(EPS);
-            e.getValue().subi(mi.div(denom).muli(lr / bc1));
+            // ND4J's fused Adam op (one pass; it writes the step into its first argument) computes
+            // lr·√(1−β2^t)/(1−β1^t) · m/(√v + ε'), which is PyTorch's rule above for ε' = ε·√(1−β2^t)
+            INDArray u = grads.get(e.getKey()).dup();
+            Nd4j.exec(new AdamUpdater(u, v.get(e.getKey()), m.get(e.getKey()), lr, BETA1, BETA2, EPS * Math.sqrt(bc2),
+                    Math.toIntExact(step - 1)));
+            e.getValue().subi(u);
         }
     }
 

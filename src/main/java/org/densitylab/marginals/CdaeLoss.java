@@ -171,10 +171,13 @@ public final class CdaeLoss {
         SDVariable trRe = z.mul(sd.constant(diag)).sum(1, 2, 3);
         SDVariable dev = trRe.sub(1.0);
         SDVariable trace = sd.identity(TRACE, dev.mul(dev).mean());
-        // a term left out of the loss enters with weight 0, so that the single gradient pass still reports it
-        SDVariable total = z.mul(g).sum()
-                .add(spec.marginalTerm() ? marginal : marginal.mul(0.0))
-                .add(spec.traceTerm() ? trace : trace.mul(0.0));
+        // a marginal term left out of the loss enters with weight 0, so that the single gradient pass still reports
+        // it; a trace term left out is not in the graph's loss at all (its backward pass over the whole output would
+        // be work for a zero gradient) and is reported from Z by the listener instead
+        SDVariable total = z.mul(g).sum().add(spec.marginalTerm() ? marginal : marginal.mul(0.0));
+        if (spec.traceTerm()) {
+            total = total.add(trace);
+        }
         sd.identity(TOTAL, total);
         sd.setLossVariables(TOTAL);
         return new CdaeLoss(net, spec);
@@ -320,6 +323,9 @@ public final class CdaeLoss {
                         double[] gr = new double[(int) outputs[i].length()];
                         p.polar = polar(p.z, gr);
                         p.g.assign(Nd4j.create(gr, p.z.shape(), 'c').castTo(p.g.dataType()));
+                        if (!spec.traceTerm()) {
+                            p.trace = trace(p.z);
+                        }
                     }
                     case MARGINAL -> p.marginal = outputs[i].getDouble(0);
                     case TRACE -> p.trace = outputs[i].getDouble(0);
@@ -343,6 +349,21 @@ public final class CdaeLoss {
         Map<String, INDArray> out = sd.output(ph, Cdae.OUTPUT, MARGINAL, TRACE);
         double polar = polar(out.get(Cdae.OUTPUT), null);
         return new Value(polar, out.get(MARGINAL).getDouble(0), out.get(TRACE).getDouble(0), spec);
+    }
+
+    /** The trace term \(\frac1B\sum_b(\mathrm{tr\,Re}Z_b - 1)^2\) of a batch of raw outputs, in float64. */
+    private static double trace(INDArray z) {
+        int b = (int) z.size(0);
+        int d = (int) z.size(2);
+        double sum = 0;
+        for (int s = 0; s < b; s++) {
+            double tr = 0;
+            for (int i = 0; i < d; i++) {
+                tr += z.getDouble(s, 0, i, i);
+            }
+            sum += (tr - 1) * (tr - 1);
+        }
+        return sum / b;
     }
 
     /**

@@ -20,6 +20,7 @@ public final class Init {
      * @return the array
      */
     public static INDArray uniform(RandomGenerator rng, double bound, DataType dtype, long... shape) {
+        NativeBuild.selectQuietly();   // often the first ND4J call of a session: pick the native build before it loads
         long len = 1;
         for (long d : shape) {
             len *= d;

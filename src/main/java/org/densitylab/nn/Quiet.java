@@ -18,8 +18,12 @@ public final class Quiet {
     private Quiet() {
     }
 
-    /** Makes ND4J find its backend from this library's class loader (needed under JShell). Idempotent. */
+    /**
+     * Makes ND4J find its backend from this library's class loader (needed under JShell), and picks the native build
+     * if ND4J has not loaded yet ({@link NativeBuild}). Idempotent.
+     */
     public static void init() {
+        NativeBuild.selectQuietly();
         ND4JClassLoading.setNd4jClassloaderFromClass(Quiet.class);
     }
 
