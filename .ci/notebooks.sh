@@ -10,7 +10,8 @@
 #   2. installs the kernelspec "java" into target/jupyter (a prefix inside the workspace; nothing is
 #      written to the user's Jupyter folders) with Binder's settings (binder/kernel-options.sh:
 #      768 MB heap, 512 MB off-heap, C1-only JIT);
-#   3. runs the jupyter_kernel_test suite src/test/python/test_kernel.py against it;
+#   3. runs the jupyter_kernel_test suite src/test/python/test_kernel.py against it, and checks that the committed
+#      notebooks are valid nbformat with cell ids and outputs, each under 2 MB (check_committed_notebooks.py);
 #   4. executes every notebooks/*.ipynb with `jupyter nbconvert --execute` in quick mode
 #      (DENSITYLAB_QUICK=1) under those Binder settings, failing on the first cell error; executed copies
 #      go to target/notebooks (a scratch folder: the committed notebooks are not touched).
@@ -57,6 +58,9 @@ java -jar "$KJAR" kernel install --prefix "$ROOT/target/jupyter" --name java \
 echo "== jupyter_kernel_test: src/test/python/test_kernel.py"
 (cd src/test/python && "$PY" -m unittest -v test_kernel 2>&1 | grep -vE "^(INFO|[A-Z][a-z]{2} [0-9]+, 20)" ) \
   || { echo "kernel protocol tests failed"; exit 1; }
+
+echo "== committed notebooks: valid nbformat, cell ids, outputs, under 2 MB (src/test/python/check_committed_notebooks.py)"
+"$PY" -W ignore src/test/python/check_committed_notebooks.py || { echo "remake them: environment/notebooks-with-outputs.sh"; exit 1; }
 
 echo "== nbconvert --execute (quick mode)"
 mkdir -p target/notebooks

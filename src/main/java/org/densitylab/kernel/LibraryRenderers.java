@@ -11,7 +11,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
- * How DensityLab's own result types render in the notebook: Tablesaw tables as HTML and text, XChart
+ * How DensityLab's own result types render in the notebook: Tablesaw tables as HTML and text in the one table
+ * format of {@link TableHtml} (the same digits and headers in both), XChart
  * charts as PNG, progress snapshots as a bar. Each library is optional: a type whose library is missing
  * from the class path is skipped.
  */
@@ -21,7 +22,7 @@ final class LibraryRenderers {
 
     static void registerAll(NotebookRenderer r) {
         try {
-            r.register(Table.class, t -> MimeBundle.of("text/plain", t.print())
+            r.register(Table.class, t -> MimeBundle.of("text/plain", TableHtml.text(t))
                     .with("text/html", TableHtml.html(t)));
         } catch (LinkageError missing) {
             // Tablesaw is not on the class path: tables render as text.

@@ -232,6 +232,13 @@ class CellExecutorTest extends QuietTest {
         MimeBundle t = r.render(table);
         assertTrue(t.get("text/html").contains("<th>n</th>"), t.get("text/html"));
         assertTrue(t.get("text/plain").contains("n"));
+        // text/plain has the same digits and headers as the HTML: 0.1 + 0.2 is 0.30000000000000004 in binary
+        var sums = tech.tablesaw.api.Table.create("s", tech.tablesaw.api.DoubleColumn.create("fidelitySd", 0.1 + 0.2));
+        MimeBundle s = r.render(sums);
+        assertFalse(s.get("text/plain").contains("0.30000000000000004"), s.get("text/plain"));
+        assertTrue(s.get("text/plain").contains("0.3 "), s.get("text/plain"));
+        assertTrue(s.get("text/plain").contains("fidelity SD"), s.get("text/plain"));
+        assertTrue(s.get("text/html").contains("fidelity SD") && s.get("text/html").contains(">0.3<"), s.get("text/html"));
         var chart = new org.knowm.xchart.XYChartBuilder().width(60).height(40).build();
         chart.addSeries("s", new double[] {0, 1}, new double[] {1, 0});
         assertTrue(r.render(chart).get("image/png").startsWith("iVBOR"), "PNG magic in base64");
