@@ -39,7 +39,8 @@ if ! ls target/densitylab-*-kernel.jar >/dev/null 2>&1 || [ -n "$(find src pom.x
     || ! ls target/lib/nd4j-native-*-linux-x86_64-onednn-avx512.jar target/lib/nd4j-native-*-linux-x86_64-onednn-avx2.jar \
             target/lib/nd4j-native-*-linux-x86_64.jar >/dev/null 2>&1; then
   rm -f target/lib/nd4j-native-*-linux-x86_64*.jar   # a -P build of one native library may have left others out
-  mvn -B -q -ntp package -DskipTests
+  mvn -B -q -ntp -Dstyle.color=never package -DskipTests
+  touch target/classpath.txt   # Maven leaves it alone when the class path is unchanged: mark this build as current
 fi
 jar=""
 for j in target/densitylab-*.jar; do
