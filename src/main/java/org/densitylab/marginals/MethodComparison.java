@@ -434,6 +434,47 @@ public final class MethodComparison {
         return HouseStyle.colourAll(c);
     }
 
+    /**
+     * The notebook one-liner for committed runs: one chart per case, as images to show.
+     *
+     * <pre>{@code
+     * MethodComparison.figures(Notebooks.committed("marginals"), MethodComparison::fidelityPlot, "N4k3", "N5k4")
+     *         .forEach(x -> display(x));
+     * }</pre>
+     *
+     * @param root  e.g. {@code Notebooks.committed("marginals")}, holding {@code reconstruct-<case>} folders
+     * @param plot  e.g. {@link #fidelityPlot}, {@link #stateFidelityPlot}, {@link #successPlot}
+     * @param cases case labels ("N4k3"); a case without a committed run is left out
+     * @return the images, in the order of the cases
+     */
+    public static List<java.awt.image.BufferedImage> figures(Path root, java.util.function.Function<List<Row>, XYChart> plot,
+            String... cases) {
+        Map<String, List<Row>> all = committed(root, "reconstruct-");
+        List<java.awt.image.BufferedImage> out = new ArrayList<>();
+        for (String c : cases) {
+            if (all.containsKey(c)) {
+                out.add(org.densitylab.plot.Notebooks.figure(plot.apply(all.get(c))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Some methods of one case side by side per rank: success, marginal and state fidelity, iterations, seconds.
+     *
+     * @param rows    the rows of one (N, k)
+     * @param methods the methods to keep, in this order
+     * @return the table
+     */
+    public static Table compare(List<Row> rows, String... methods) {
+        List<Row> kept = new ArrayList<>();
+        for (String m : methods) {
+            rows.stream().filter(r -> r.method().equals(m)).forEach(kept::add);
+        }
+        return table(kept).selectColumns("method", "n", "k", "rank", "success", "fidelity", "state_fidelity",
+                "marginal_error", "iterations", "seconds_per_state").setName(String.join(" vs ", methods));
+    }
+
     /** Mean seconds per state per case and method, cases in order of N then k from the largest. */
     @SafeVarargs
     private static Map<String, Map<String, Double>> runtimes(Map<String, List<Row>>... cases) {

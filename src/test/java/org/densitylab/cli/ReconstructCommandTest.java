@@ -94,6 +94,10 @@ class ReconstructCommandTest extends QuietTest {
         assertEquals(mean, runtime.doubleColumn("alternating-projections").getDouble(0), 1e-12 + 1e-4 * mean);
         assertEquals(4, MethodComparison.successPlot(rows).getSeriesMap().size()); // + the reference code's model1 + MIO
         assertEquals(3, MethodComparison.runtimeVsN(cases).getSeriesMap().size());
+        assertEquals(2, MethodComparison.figures(root, MethodComparison::stateFidelityPlot, "N3k1", "N9k2", "N3k2").size());
+        var compared = MethodComparison.compare(rows, "alternating-projections", "identity");
+        assertEquals(List.of("alternating-projections", "alternating-projections", "identity", "identity"),
+                compared.stringColumn("method").asList());
         Files.createDirectories(tmp.resolve("other"));
         Files.writeString(tmp.resolve("other").resolve("results.csv"), "rank,fidelity\n2,0.9\n");
         Exception e = assertThrows(IllegalArgumentException.class, () -> MethodComparison.read(tmp.resolve("other")));
