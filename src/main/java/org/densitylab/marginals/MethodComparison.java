@@ -384,7 +384,8 @@ public final class MethodComparison {
     }
 
     /**
-     * Seconds per state per case (mean over the ranks) with one column per method, one thread.
+     * Seconds per state per case for full-rank targets (rank 2^N, the runtime cases of the paper) with one column
+     * per method, one thread.
      *
      * @param cases rows per case ({@link #committed}; several maps are merged, later cases adding methods)
      * @return the table: case, N, k, then a column per method
@@ -398,7 +399,7 @@ public final class MethodComparison {
                 methods.add(x);
             }
         }));
-        Table t = Table.create("seconds per state (mean over the ranks, one thread)",
+        Table t = Table.create("seconds per state, full-rank targets, one thread",
                 tech.tablesaw.api.StringColumn.create("case"), IntColumn.create("N"), IntColumn.create("k"));
         methods.forEach(m -> t.addColumns(DoubleColumn.create(m)));
         for (Map.Entry<String, Map<String, Double>> e : perCase.entrySet()) {
@@ -412,14 +413,14 @@ public final class MethodComparison {
     }
 
     /**
-     * Seconds per state against N per method (k = N − 1 cases, mean over the ranks), logarithmic axis.
+     * Seconds per state against N per method (k = N − 1 cases, full-rank targets), logarithmic axis.
      *
      * @param cases rows per case ({@link #committed}; several maps are merged)
      * @return the chart
      */
     @SafeVarargs
     public static XYChart runtimeVsN(Map<String, List<Row>>... cases) {
-        XYChart c = HouseStyle.xy("time per state, k = N − 1 (one thread)", "number of qubits N", "seconds per state");
+        XYChart c = HouseStyle.xy("time per state, k = N − 1, full-rank targets (one thread)", "number of qubits N", "seconds per state");
         c.getStyler().setYAxisLogarithmic(true);
         Map<String, Map<Integer, Double>> byMethod = new LinkedHashMap<>();
         runtimes(cases).forEach((label, m) -> {
@@ -475,14 +476,14 @@ public final class MethodComparison {
                 "marginal_error", "iterations", "seconds_per_state").setName(String.join(" vs ", methods));
     }
 
-    /** Mean seconds per state per case and method, cases in order of N then k from the largest. */
+    /** Seconds per state at full rank per case and method, cases in order of N then k from the largest. */
     @SafeVarargs
     private static Map<String, Map<String, Double>> runtimes(Map<String, List<Row>>... cases) {
         Map<String, Map<String, double[]>> acc = new java.util.TreeMap<>(java.util.Comparator
                 .<String>comparingInt(l -> Integer.parseInt(l.substring(1, l.indexOf('k'))))
                 .thenComparingInt(l -> -Integer.parseInt(l.substring(l.indexOf('k') + 1))));
         for (Map<String, List<Row>> m : cases) {
-            m.forEach((label, rows) -> rows.forEach(r -> {
+            m.forEach((label, rows) -> rows.stream().filter(r -> r.rank() == 1 << r.numQubits()).forEach(r -> {
                 double[] a = acc.computeIfAbsent(label, x -> new LinkedHashMap<>()).computeIfAbsent(r.method(),
                         x -> new double[2]);
                 a[0] += r.secondsPerState();
