@@ -61,14 +61,7 @@ public final class ComplexOps {
     }
 
     private static double[] dagger(double[] a, int d) {
-        double[] b = new double[a.length];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                b[2 * (j * d + i)] = a[2 * (i * d + j)];
-                b[2 * (j * d + i) + 1] = -a[2 * (i * d + j) + 1];
-            }
-        }
-        return b;
+        return ComplexMatrix.ofInterleaved(d, d, a).dagger().toInterleaved();
     }
 
     /**
