@@ -263,7 +263,7 @@ public final class MethodComparison {
                     .toArray();
             HouseStyle.series(c, e.getKey(), x, y, null, false);
         }
-        return c;
+        return HouseStyle.colourAll(c);
     }
 
     /**
