@@ -26,7 +26,42 @@ public final class ComplexOps {
      * @return the interleaved product
      */
     public static double[] multBlas(double[] a, double[] b, int m, int k, int n) {
-        return Lapack.zgemm(a, b, m, k, n);
+        return Lapack.zgemm(a, false, b, false, m, k, n);
+    }
+
+    /**
+     * \(\mathrm{op}(A)\,\mathrm{op}(B)\) of square matrices, op = identity or conjugate transpose, by OpenBLAS's
+     * {@code zgemm} on one thread from {@link #BLAS_FROM_WORK} on, else in Java.
+     *
+     * @param a       left, interleaved d×d
+     * @param daggerA whether to use \(A^\dagger\)
+     * @param b       right, interleaved d×d
+     * @param daggerB whether to use \(B^\dagger\)
+     * @param d       dimension
+     * @return the interleaved product
+     */
+    public static double[] mult(double[] a, boolean daggerA, double[] b, boolean daggerB, int d) {
+        if ((long) d * d * d >= BLAS_FROM_WORK) {
+            return Lapack.zgemm(a, daggerA, b, daggerB, d, d, d);
+        }
+        return mult(daggerA ? dagger(a, d) : a, daggerB ? dagger(b, d) : b, d, d, d);
+    }
+
+    /**
+     * Adds the lower triangle of \(BB^\dagger\) to {@code c} by OpenBLAS's {@code zherk} on one thread (c is taken
+     * as Hermitian: the upper triangle is left as is, the imaginary parts of the diagonal are set to 0).
+     *
+     * @param b interleaved row-major d×r
+     * @param d rows of b
+     * @param r columns of b
+     * @param c interleaved row-major d×d, updated in place
+     */
+    public static void addLowerGramBlas(double[] b, int d, int r, double[] c) {
+        Lapack.zherkLower(b, d, r, c);
+    }
+
+    private static double[] dagger(double[] a, int d) {
+        return ComplexMatrix.ofInterleaved(d, d, a).dagger().toInterleaved();
     }
 
     /**

@@ -68,26 +68,48 @@ final class Lapack {
     }
 
     /**
-     * BLAS's {@code zgemm}: the product \(AB\) of row-major interleaved matrices.
+     * BLAS's {@code zgemm}: the product \(\mathrm{op}(A)\,\mathrm{op}(B)\) of row-major interleaved matrices,
+     * op = identity or conjugate transpose.
      *
-     * @param a left factor, {@code m×k}
-     * @param b right factor, {@code k×n}
-     * @param m rows of a
-     * @param k columns of a = rows of b
-     * @param n columns of b
+     * @param a       left factor: {@code m×k}, or {@code k×m} if daggerA
+     * @param daggerA whether to use \(A^\dagger\)
+     * @param b       right factor: {@code k×n}, or {@code n×k} if daggerB
+     * @param daggerB whether to use \(B^\dagger\)
+     * @param m       rows of op(A)
+     * @param k       columns of op(A) = rows of op(B)
+     * @param n       columns of op(B)
      * @return the interleaved {@code m×n} product
      */
-    static double[] zgemm(double[] a, double[] b, int m, int k, int n) {
+    static double[] zgemm(double[] a, boolean daggerA, double[] b, boolean daggerB, int m, int k, int n) {
         oneThread();
         double[] c = new double[2 * m * n];
         try (DoublePointer pa = new DoublePointer(a); DoublePointer pb = new DoublePointer(b);
                 DoublePointer pc = new DoublePointer(c.length); DoublePointer one = new DoublePointer(1.0, 0.0);
                 DoublePointer zero = new DoublePointer(0.0, 0.0)) {
-            openblas.cblas_zgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, m, n, k, one, pa, k,
-                    pb, n, zero, pc, n);
+            openblas.cblas_zgemm(openblas.CblasRowMajor, daggerA ? openblas.CblasConjTrans : openblas.CblasNoTrans,
+                    daggerB ? openblas.CblasConjTrans : openblas.CblasNoTrans, m, n, k, one, pa, daggerA ? m : k,
+                    pb, daggerB ? k : n, zero, pc, n);
             pc.get(c);
         }
         return c;
+    }
+
+    /**
+     * BLAS's {@code zherk}: adds the lower triangle of \(BB^\dagger\) to {@code c} (c is taken as Hermitian: the upper triangle
+     * is left as is, the imaginary parts of the diagonal are set to 0).
+     *
+     * @param b interleaved row-major {@code d×r}
+     * @param d rows of b
+     * @param r columns of b
+     * @param c interleaved row-major {@code d×d}, updated in place
+     */
+    static void zherkLower(double[] b, int d, int r, double[] c) {
+        oneThread();
+        try (DoublePointer pb = new DoublePointer(b); DoublePointer pc = new DoublePointer(c)) {
+            openblas.cblas_zherk(openblas.CblasRowMajor, openblas.CblasLower, openblas.CblasNoTrans, d, r, 1.0, pb, r, 1.0,
+                    pc, d);
+            pc.get(c);
+        }
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.densitylab.marginals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -260,7 +263,240 @@ public final class MethodComparison {
                     .toArray();
             HouseStyle.series(c, e.getKey(), x, y, null, false);
         }
-        return c;
+        return HouseStyle.colourAll(c);
+    }
+
+    /**
+     * The success rate (fraction of positive semidefinite outputs) against the rank per method, with the reference
+     * code's model1 + MIO success rates (paper Fig. 4, dashed) where they exist for (N, k).
+     *
+     * @param rows the rows of one (N, k)
+     * @return the chart
+     */
+    public static XYChart successPlot(List<Row> rows) {
+        Row first = rows.get(0);
+        XYChart c = HouseStyle.xy("success rate (PSD outputs), N = " + first.numQubits() + ", k = " + first.k(),
+                "rank of the target state", "success rate");
+        perMethod(c, rows, Row::success);
+        String label = ReferenceNumbers.label(first.numQubits(), first.k());
+        if (ReferenceNumbers.hybridCases().contains(label)) {
+            Table ref = ReferenceNumbers.hybrid(first.numQubits(), first.k());
+            HouseStyle.series(c, "model1 + MIO (reference code)", ref.intColumn("rank").asDoubleArray(),
+                    ref.doubleColumn("hybridSuccess").asDoubleArray(), null, true);
+        }
+        return HouseStyle.colourAll(c);
+    }
+
+    /**
+     * The fidelity \(F(\rho,\hat\rho)\) of the whole reconstructed state with the target against the rank per method
+     * (successful samples): below 1 where the marginal fidelity is 1, states with the target's marginals are not unique.
+     *
+     * @param rows the rows of one (N, k)
+     * @return the chart
+     */
+    public static XYChart stateFidelityPlot(List<Row> rows) {
+        Row first = rows.get(0);
+        XYChart c = HouseStyle.xy("full-state fidelity F(ρ, ρ̂), N = " + first.numQubits() + ", k = " + first.k()
+                + " (successful samples)", "rank of the target state", "state fidelity");
+        perMethod(c, rows, Row::stateFidelity);
+        return HouseStyle.colourAll(c);
+    }
+
+    private static void perMethod(XYChart c, List<Row> rows, java.util.function.ToDoubleFunction<Row> value) {
+        for (Map.Entry<String, List<Row>> e : byMethod(rows).entrySet()) {
+            HouseStyle.series(c, e.getKey(), e.getValue().stream().mapToDouble(Row::rank).toArray(),
+                    e.getValue().stream().mapToDouble(value).toArray(), null, false);
+        }
+    }
+
+    /**
+     * Reads the rows a {@code marginals-reconstruct} run wrote ({@code results.csv}, and the iterations of
+     * {@code diagnostics.csv} where present).
+     *
+     * @param dir the run's folder
+     * @return the rows, in file order
+     * @throws java.io.UncheckedIOException if results.csv cannot be read
+     * @throws IllegalArgumentException if it has not the columns of {@link #CSV_HEADER}
+     */
+    public static List<Row> read(Path dir) {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
+            if (lines.isEmpty() || !lines.get(0).equals(CSV_HEADER)) {
+                throw new IllegalArgumentException(dir.resolve("results.csv") + " does not start with the header "
+                        + CSV_HEADER + "; is it a marginals-reconstruct result?");
+            }
+            Map<String, String[]> diag = new LinkedHashMap<>();
+            Path dp = dir.resolve("diagnostics.csv");
+            if (Files.isRegularFile(dp)) {
+                List<String> dl = Files.readAllLines(dp);
+                for (String line : dl.subList(1, dl.size())) {
+                    String[] f = line.split(",");
+                    diag.put(f[0] + "," + f[1], f);
+                }
+            }
+            List<Row> rows = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                String[] g = diag.getOrDefault(f[0] + "," + f[3], new String[] {"", "", "NaN", "0", "NaN"});
+                rows.add(new Row(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+                        Double.parseDouble(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]),
+                        Double.parseDouble(g[2]), Integer.parseInt(g[3]), Double.parseDouble(g[4])));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + dir.resolve("results.csv") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The committed runs under a results folder whose folder name starts with a prefix, by case label ("N5k4"),
+     * ordered by N, then k from the largest.
+     *
+     * @param root   e.g. {@code Notebooks.committed("marginals")}
+     * @param prefix "reconstruct-" (the methods per rank) or "runtime-sdp-" (the SDP beside alternating projections)
+     * @return the rows per case; empty if there is none
+     */
+    public static Map<String, List<Row>> committed(Path root, String prefix) {
+        List<List<Row>> runs = new ArrayList<>();
+        for (Path csv : org.densitylab.plot.Notebooks.runs(root, prefix, "results.csv")) {
+            if (csv.getParent().getFileName().toString().startsWith(prefix)) {
+                runs.add(read(csv.getParent()));
+            }
+        }
+        runs.sort(java.util.Comparator.<List<Row>>comparingInt(r -> r.get(0).numQubits()).thenComparingInt(r -> -r.get(0).k()));
+        Map<String, List<Row>> out = new LinkedHashMap<>();
+        runs.forEach(r -> out.put(ReferenceNumbers.label(r.get(0).numQubits(), r.get(0).k()), r));
+        return out;
+    }
+
+    /**
+     * At full rank (2^N) per case and method: success, marginal fidelity, state fidelity, largest marginal error,
+     * seconds per state and iterations.
+     *
+     * @param cases rows per case ({@link #committed})
+     * @return the table
+     */
+    public static Table fullRank(Map<String, List<Row>> cases) {
+        List<Row> rows = new ArrayList<>();
+        cases.values().forEach(rs -> rs.stream().filter(r -> r.rank() == 1 << r.numQubits()).forEach(rows::add));
+        return table(rows).setName("full-rank targets (rank 2^N), every case");
+    }
+
+    /**
+     * Seconds per state per case for full-rank targets (rank 2^N, the runtime cases of the paper) with one column
+     * per method, one thread.
+     *
+     * @param cases rows per case ({@link #committed}; several maps are merged, later cases adding methods)
+     * @return the table: case, N, k, then a column per method
+     */
+    @SafeVarargs
+    public static Table runtimeTable(Map<String, List<Row>>... cases) {
+        Map<String, Map<String, Double>> perCase = runtimes(cases);
+        List<String> methods = new ArrayList<>();
+        perCase.values().forEach(m -> m.keySet().forEach(x -> {
+            if (!methods.contains(x)) {
+                methods.add(x);
+            }
+        }));
+        Table t = Table.create("seconds per state, full-rank targets, one thread",
+                tech.tablesaw.api.StringColumn.create("case"), IntColumn.create("N"), IntColumn.create("k"));
+        methods.forEach(m -> t.addColumns(DoubleColumn.create(m)));
+        for (Map.Entry<String, Map<String, Double>> e : perCase.entrySet()) {
+            String label = e.getKey();
+            t.stringColumn("case").append(label);
+            t.intColumn("N").append(Integer.parseInt(label.substring(1, label.indexOf('k'))));
+            t.intColumn("k").append(Integer.parseInt(label.substring(label.indexOf('k') + 1)));
+            methods.forEach(m -> t.doubleColumn(m).append(e.getValue().getOrDefault(m, Double.NaN)));
+        }
+        return t;
+    }
+
+    /**
+     * Seconds per state against N per method (k = N − 1 cases, full-rank targets), logarithmic axis.
+     *
+     * @param cases rows per case ({@link #committed}; several maps are merged)
+     * @return the chart
+     */
+    @SafeVarargs
+    public static XYChart runtimeVsN(Map<String, List<Row>>... cases) {
+        XYChart c = HouseStyle.xy("time per state, k = N − 1, full-rank targets (one thread)", "number of qubits N", "seconds per state");
+        c.getStyler().setYAxisLogarithmic(true);
+        Map<String, Map<Integer, Double>> byMethod = new LinkedHashMap<>();
+        runtimes(cases).forEach((label, m) -> {
+            int n = Integer.parseInt(label.substring(1, label.indexOf('k')));
+            if (Integer.parseInt(label.substring(label.indexOf('k') + 1)) == n - 1) {
+                m.forEach((method, sec) -> byMethod.computeIfAbsent(method, x -> new java.util.TreeMap<>()).put(n, sec));
+            }
+        });
+        byMethod.forEach((method, pts) -> HouseStyle.series(c, method,
+                pts.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
+                pts.values().stream().mapToDouble(v -> v > 0 ? v : Double.NaN).toArray(), null, false));
+        return HouseStyle.colourAll(c);
+    }
+
+    /**
+     * The notebook one-liner for committed runs: one chart per case, as images to show.
+     *
+     * <pre>{@code
+     * MethodComparison.figures(Notebooks.committed("marginals"), MethodComparison::fidelityPlot, "N4k3", "N5k4")
+     *         .forEach(x -> display(x));
+     * }</pre>
+     *
+     * @param root  e.g. {@code Notebooks.committed("marginals")}, holding {@code reconstruct-<case>} folders
+     * @param plot  e.g. {@link #fidelityPlot}, {@link #stateFidelityPlot}, {@link #successPlot}
+     * @param cases case labels ("N4k3"); a case without a committed run is left out
+     * @return the images, in the order of the cases
+     */
+    public static List<java.awt.image.BufferedImage> figures(Path root, java.util.function.Function<List<Row>, XYChart> plot,
+            String... cases) {
+        Map<String, List<Row>> all = committed(root, "reconstruct-");
+        List<java.awt.image.BufferedImage> out = new ArrayList<>();
+        for (String c : cases) {
+            if (all.containsKey(c)) {
+                out.add(org.densitylab.plot.Notebooks.figure(plot.apply(all.get(c))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Some methods of one case side by side per rank: success, marginal and state fidelity, iterations, seconds.
+     *
+     * @param rows    the rows of one (N, k)
+     * @param methods the methods to keep, in this order
+     * @return the table
+     */
+    public static Table compare(List<Row> rows, String... methods) {
+        List<Row> kept = new ArrayList<>();
+        for (String m : methods) {
+            rows.stream().filter(r -> r.method().equals(m)).forEach(kept::add);
+        }
+        return table(kept).selectColumns("method", "n", "k", "rank", "success", "fidelity", "state_fidelity",
+                "marginal_error", "iterations", "seconds_per_state").setName(String.join(" vs ", methods));
+    }
+
+    /** Seconds per state at full rank per case and method, cases in order of N then k from the largest. */
+    @SafeVarargs
+    private static Map<String, Map<String, Double>> runtimes(Map<String, List<Row>>... cases) {
+        Map<String, Map<String, double[]>> acc = new java.util.TreeMap<>(java.util.Comparator
+                .<String>comparingInt(l -> Integer.parseInt(l.substring(1, l.indexOf('k'))))
+                .thenComparingInt(l -> -Integer.parseInt(l.substring(l.indexOf('k') + 1))));
+        for (Map<String, List<Row>> m : cases) {
+            m.forEach((label, rows) -> rows.stream().filter(r -> r.rank() == 1 << r.numQubits()).forEach(r -> {
+                double[] a = acc.computeIfAbsent(label, x -> new LinkedHashMap<>()).computeIfAbsent(r.method(),
+                        x -> new double[2]);
+                a[0] += r.secondsPerState();
+                a[1]++;
+            }));
+        }
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        acc.forEach((label, m) -> {
+            Map<String, Double> row = new LinkedHashMap<>();
+            m.forEach((method, a) -> row.put(method, a[0] / a[1]));
+            out.put(label, row);
+        });
+        return out;
     }
 
     private static Map<String, List<Row>> byMethod(List<Row> rows) {

@@ -184,21 +184,7 @@ public final class SemismoothNewton implements Reconstructor {
     }
 
     private static double[] product(double[] a, boolean daggerA, double[] b, boolean daggerB, int d) {
-        if (d >= StateProjections.BLAS_MIN_DIM && StateProjections.Blas.AVAILABLE) {
-            return StateProjections.Blas.product(a, daggerA, b, daggerB, d);
-        }
-        return ComplexOps.mult(daggerA ? dagger(a, d) : a, daggerB ? dagger(b, d) : b, d, d, d);
-    }
-
-    private static double[] dagger(double[] a, int d) {
-        double[] b = new double[a.length];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                b[2 * (j * d + i)] = a[2 * (i * d + j)];
-                b[2 * (j * d + i) + 1] = -a[2 * (i * d + j) + 1];
-            }
-        }
-        return b;
+        return ComplexOps.mult(a, daggerA, b, daggerB, d);
     }
 
     private static double dot(double[] a, double[] b) {

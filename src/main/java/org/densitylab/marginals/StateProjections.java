@@ -2,6 +2,7 @@ package org.densitylab.marginals;
 
 import java.util.Arrays;
 import org.densitylab.linalg.ComplexMatrix;
+import org.densitylab.linalg.ComplexOps;
 import org.densitylab.linalg.HermitianEigen;
 
 /**
@@ -123,8 +124,8 @@ public final class StateProjections {
 
     /**
      * {@code out += Σ_{k in [from, to)} |μ_k − θ| v_k v_k†} as \(BB^\dagger\) with the columns
-     * \(b_k = \sqrt{|\mu_k-\theta|}\,v_k\): OpenBLAS's {@code zherk} (the JavaCPP build that ND4J puts on the class
-     * path) from dimension {@value #BLAS_MIN_DIM} on when it loads, else a Java loop over the lower triangle; then
+     * \(b_k = \sqrt{|\mu_k-\theta|}\,v_k\): OpenBLAS's {@code zherk} ({@link ComplexOps#addLowerGramBlas}) from
+     * dimension {@value #BLAS_MIN_DIM} on, else a Java loop over the lower triangle; then
      * mirrored (Hermitian).
      */
     private static void addOuter(double[] out, double[] v, int d, double[] mu, double theta, int from, int to) {
@@ -139,8 +140,8 @@ public final class StateProjections {
                     b[2 * (i * r + c) + 1] = w * v[2 * (i * d + from + c) + 1];
                 }
             }
-            if (d >= BLAS_MIN_DIM && Blas.AVAILABLE) {
-                Blas.lowerGram(b, d, r, out);
+            if (d >= BLAS_MIN_DIM) {
+                ComplexOps.addLowerGramBlas(b, d, r, out);
             } else {
                 for (int i = 0; i < d; i++) {
                     int bi = 2 * i * r;
@@ -176,59 +177,6 @@ public final class StateProjections {
      * with about 80 % of the eigenvalues kept).
      */
     static final int BLAS_MIN_DIM = 32;
-
-    /** OpenBLAS's {@code zherk} through JavaCPP, if its native library loads (the CUDA build of ND4J lacks it). */
-    static final class Blas {
-        static final boolean AVAILABLE = probe();
-
-        private Blas() {
-        }
-
-        private static boolean probe() {
-            try {
-                org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas.class);
-                // one thread, as every entry point of the project: parallelism is over states, never inside one
-                org.bytedeco.openblas.global.openblas.blas_set_num_threads(1);
-                return true;
-            } catch (Throwable t) {   // a missing class or native library: use the Java loop
-                return false;
-            }
-        }
-
-        /**
-         * \(\mathrm{op}(A)\,\mathrm{op}(B)\) of interleaved row-major d×d matrices, op = identity or conjugate
-         * transpose ({@code zgemm}).
-         */
-        static double[] product(double[] a, boolean daggerA, double[] b, boolean daggerB, int d) {
-            double[] out = new double[2 * d * d];
-            try (org.bytedeco.javacpp.DoublePointer pa = new org.bytedeco.javacpp.DoublePointer(a);
-                    org.bytedeco.javacpp.DoublePointer pb = new org.bytedeco.javacpp.DoublePointer(b);
-                    org.bytedeco.javacpp.DoublePointer pc = new org.bytedeco.javacpp.DoublePointer(out.length);
-                    org.bytedeco.javacpp.DoublePointer one = new org.bytedeco.javacpp.DoublePointer(1.0, 0.0);
-                    org.bytedeco.javacpp.DoublePointer zero = new org.bytedeco.javacpp.DoublePointer(0.0, 0.0)) {
-                org.bytedeco.openblas.global.openblas.cblas_zgemm(org.bytedeco.openblas.global.openblas.CblasRowMajor,
-                        daggerA ? org.bytedeco.openblas.global.openblas.CblasConjTrans
-                                : org.bytedeco.openblas.global.openblas.CblasNoTrans,
-                        daggerB ? org.bytedeco.openblas.global.openblas.CblasConjTrans
-                                : org.bytedeco.openblas.global.openblas.CblasNoTrans,
-                        d, d, d, one, pa, d, pb, d, zero, pc, d);
-                pc.get(out);
-            }
-            return out;
-        }
-
-        /** Adds the lower triangle of \(BB^\dagger\) (B interleaved row-major d × r) to out (row-major d × d). */
-        static void lowerGram(double[] b, int d, int r, double[] out) {
-            try (org.bytedeco.javacpp.DoublePointer pb = new org.bytedeco.javacpp.DoublePointer(b);
-                    org.bytedeco.javacpp.DoublePointer pc = new org.bytedeco.javacpp.DoublePointer(out)) {
-                org.bytedeco.openblas.global.openblas.cblas_zherk(
-                        org.bytedeco.openblas.global.openblas.CblasRowMajor,
-                        org.bytedeco.openblas.global.openblas.CblasLower,
-                        org.bytedeco.openblas.global.openblas.CblasNoTrans, d, r, 1.0, pb, r, 1.0, pc, d);
-                pc.get(out);
-            }
-        }
-    }
 
     /**
      * The smallest depolarising weight that makes \((1-\lambda)X + \lambda I/d\) positive semidefinite (class comment).

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.densitylab.QuietTest;
+import org.densitylab.marginals.MethodComparison;
+import org.densitylab.marginals.MethodComparison.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +73,37 @@ class ReconstructCommandTest extends QuietTest {
         Path again = tmp.resolve("again");
         ReconstructCommand.run(args(again), out);
         assertEquals(withoutTimes(lines), withoutTimes(Files.readAllLines(again.resolve("results.csv"))));
+    }
+
+    @Test
+    void theCommittedRunsReadBackAsRowsTablesAndPlots() throws Exception {
+        Path root = tmp.resolve("results");
+        assertEquals(0, ReconstructCommand.run(args(root.resolve("reconstruct-N3k2")), out));
+        assertEquals(0, ReconstructCommand.run(args(root.resolve("reconstruct-N3k1"), "--k", "1"), out));
+        assertEquals(0, ReconstructCommand.run(args(root.resolve("runtime-sdp-N3k2"), "--methods", "identity"), out));
+        var cases = MethodComparison.committed(root, "reconstruct-");
+        assertEquals(List.of("N3k2", "N3k1"), List.copyOf(cases.keySet()));        // N, then k from the largest
+        List<MethodComparison.Row> rows = cases.get("N3k2");
+        // what was written reads back (to the CSV's digits), the iterations from diagnostics.csv
+        assertEquals(Files.readString(root.resolve("reconstruct-N3k2").resolve("results.csv")), MethodComparison.csv(rows));
+        assertEquals(Files.readString(root.resolve("reconstruct-N3k2").resolve("diagnostics.csv")),
+                MethodComparison.diagnosticsCsv(rows));
+        assertEquals(6, MethodComparison.fullRank(cases).rowCount());              // 3 methods at rank 8, two cases
+        var runtime = MethodComparison.runtimeTable(cases, MethodComparison.committed(root, "runtime-sdp-"));
+        assertEquals(List.of("N3k2", "N3k1"), runtime.stringColumn("case").asList());
+        Row full = rows.get(5);                                                    // alternating-projections, rank 8
+        assertEquals("alternating-projections 8", full.method() + " " + full.rank());
+        assertEquals(full.secondsPerState(), runtime.doubleColumn("alternating-projections").getDouble(0), 0);
+        assertEquals(4, MethodComparison.successPlot(rows).getSeriesMap().size()); // + the reference code's model1 + MIO
+        assertEquals(3, MethodComparison.runtimeVsN(cases).getSeriesMap().size());
+        assertEquals(2, MethodComparison.figures(root, MethodComparison::stateFidelityPlot, "N3k1", "N9k2", "N3k2").size());
+        var compared = MethodComparison.compare(rows, "alternating-projections", "identity");
+        assertEquals(List.of("alternating-projections", "alternating-projections", "identity", "identity"),
+                compared.stringColumn("method").asList());
+        Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(tmp.resolve("other").resolve("results.csv"), "rank,fidelity\n2,0.9\n");
+        Exception e = assertThrows(IllegalArgumentException.class, () -> MethodComparison.read(tmp.resolve("other")));
+        assertTrue(e.getMessage().contains("other") && e.getMessage().contains("header"), e.getMessage());
     }
 
     @Test
