@@ -233,26 +233,14 @@ public final class MarginalProblem {
      * @return the error
      */
     public double marginalError(double[] x) {
-        int dim = dim();
         double e = 0;
         for (int m = 0; m < sigmas.length; m++) {
-            int[] kept = Qubits.spread(numQubits, subsets.get(m));
-            int[] traced = Qubits.spread(numQubits, Qubits.complement(numQubits, subsets.get(m)));
-            int dk = kept.length;
+            double[] r = PartialTrace.keep(x, numQubits, subsets.get(m));
             double[] s = sigmas[m];
-            for (int a = 0; a < dk; a++) {
-                for (int b = 0; b < dk; b++) {
-                    double re = 0;
-                    double im = 0;
-                    for (int t : traced) {
-                        int o = 2 * ((kept[a] | t) * dim + (kept[b] | t));
-                        re += x[o];
-                        im += x[o + 1];
-                    }
-                    re -= s[2 * (a * dk + b)];
-                    im -= s[2 * (a * dk + b) + 1];
-                    e = Math.max(e, Math.sqrt(re * re + im * im));
-                }
+            for (int i = 0; i < r.length; i += 2) {
+                double re = r[i] - s[i];
+                double im = r[i + 1] - s[i + 1];
+                e = Math.max(e, Math.sqrt(re * re + im * im));
             }
         }
         return e;

@@ -28,8 +28,16 @@ public final class PartialTrace {
         return ComplexMatrix.ofInterleaved(1 << k.length, 1 << k.length, keep(x.toInterleaved(), n, k));
     }
 
-    /** The reduced matrix of an interleaved 2^n×2^n array on the sorted, valid qubits k (at least one). */
-    static double[] keep(double[] data, int n, int[] k) {
+    /**
+     * The reduced matrix of an interleaved 2^n×2^n array (re, im per entry, row-major) on sorted, valid qubits,
+     * without wrapping it in a matrix (for hot loops).
+     *
+     * @param data the interleaved matrix
+     * @param n    its number of qubits
+     * @param k    the qubits to keep, sorted, at least one
+     * @return the interleaved reduced matrix
+     */
+    public static double[] keep(double[] data, int n, int[] k) {
         if (k.length == 0) {
             throw new IllegalArgumentException("keep at least one qubit (tracing out everything leaves the number 1)");
         }
