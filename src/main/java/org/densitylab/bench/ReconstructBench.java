@@ -21,10 +21,11 @@ import org.densitylab.util.Seeds;
 /**
  * Bench case {@code reconstruct}: iterations and time per state of the reconstruction methods to marginal error
  * ≤ 1e-8, one thread, N = 3..8 (system properties {@code densitylab.bench.minQubits}/{@code maxQubits}), k = N−1
- * and N−2, targets Hilbert–Schmidt full-rank states (as the reference code's runtime benchmark);
+ * and N−2, targets Hilbert–Schmidt full-rank states (as the reference code's runtime benchmark), or of rank r with
+ * {@code -Ddensitylab.bench.rank=r} (capped at 2^N);
  * the methods without the {@code -mixed-seed} suffix start from the same MIO output of sample i (stream
  * {@code Seeds.forIndex(Seeds.derive(seed, N·16+k), i)}), the others from the MIO output of \(I/2^N\). The Anderson
- * memory is varied (2, 5, 10) for N ≤ 6. Beside them, in the same run and on the same instances, the cvxopt SDP
+ * memory (2, 5, 10) and the floor of the interior phase (0.1, 0.2, 0.3) are varied for N ≤ 6. Beside them, in the same run and on the same instances, the cvxopt SDP
  * where it has at most 1000 free Pauli strings (N ≤ 5 and N6k5; N6k4 has 2187) and the ratio
  * of its median time (inside Python) to that of the default method. Each cell runs one untimed warm-up (not for the
  * SDP), then samples until its count or its 60-second budget is reached (at least one).
@@ -47,8 +48,10 @@ public final class ReconstructBench {
     public static void run(Bench b) {
         int minQubits = Integer.getInteger("densitylab.bench.minQubits", 3);
         int maxQubits = Integer.getInteger("densitylab.bench.maxQubits", 8);
-        b.printf("# reconstruct: to marginal error <= 1e-8, cap 3000 iterations, one thread, HS full-rank targets; load"
-                + " average %s; cvxopt %s%n", loadAverage(), CvxoptSdp.available() ? "available" : "missing (SDP skipped)");
+        int rank = Integer.getInteger("densitylab.bench.rank", 0);
+        b.printf("# reconstruct: to marginal error <= 1e-8, cap 3000 iterations, one thread, HS %s targets; load"
+                + " average %s; cvxopt %s%n", rank > 0 ? "rank-" + rank + " (at most 2^N)" : "full-rank", loadAverage(),
+                CvxoptSdp.available() ? "available" : "missing (SDP skipped)");
         b.printf("# %-5s %-36s %7s %9s %8s %6s %6s %12s %12s %10s%n", "case", "method", "samples", "converged", "it-mean",
                 "it-med", "it-max", "s/state-med", "s/state-mean", "max-error");
         Reconstructors.Options o = Reconstructors.Options.defaults().withIterations(3000);
@@ -57,27 +60,30 @@ public final class ReconstructBench {
                 List<Reconstructor> methods = new ArrayList<>();
                 for (String name : List.of("alternating-projections-plain", "alternating-projections-dykstra",
                         "alternating-projections-anderson", "alternating-projections-plain-mixed-seed",
-                        "alternating-projections-anderson-mixed-seed", "semismooth-newton")) {
+                        "alternating-projections-anderson-mixed-seed", "alternating-projections", "semismooth-newton")) {
                     methods.add(Reconstructors.byName(name, o));
                 }
-                if (n <= 6) {   // the Anderson memory (default 5), measured where it is cheap
+                AlternatingProjections anderson = AlternatingProjections.of(AlternatingProjections.Variant.ANDERSON,
+                        o.tolerance(), o.iterations()).withMixedSeed();
+                if (n <= 6) {   // the Anderson memory and the interior floor, measured where it is cheap
                     for (int m : new int[] {2, 10}) {
-                        methods.add(AlternatingProjections.of(AlternatingProjections.Variant.ANDERSON, o.tolerance(),
-                                o.iterations()).withMixedSeed().withMemory(m));
+                        methods.add(anderson.withMemory(m));
+                    }
+                    for (double floor : new double[] {0.1, 0.3}) {
+                        methods.add(anderson.withInterior(floor));
                     }
                 }
                 methods.add(Reconstructors.byName("psd-projection", o));
                 double defaultMedian = Double.NaN;
                 for (Reconstructor m : methods) {
-                    double med = cell(b, n, k, m, samplesFor(n));
-                    if (m.name().equals("alternating-projections-" + AlternatingProjections.DEFAULT_VARIANT.label()
-                            + (AlternatingProjections.DEFAULT_MIXED_SEED ? "-mixed-seed" : ""))) {
+                    double med = cell(b, n, k, m, samplesFor(n), rank);
+                    if (m.name().equals("alternating-projections")) {
                         defaultMedian = med;
                     }
                 }
-                if (PauliSdp.of(n, problem(n, k, 0, 0).marginals()).freeCount() <= SDP_MAX_VARIABLES
+                if (PauliSdp.of(n, problem(n, k, rank, 0, 0).marginals()).freeCount() <= SDP_MAX_VARIABLES
                         && CvxoptSdp.available()) {
-                    double sdp = cell(b, n, k, Reconstructors.byName("sdp", o), SDP_SAMPLES);
+                    double sdp = cell(b, n, k, Reconstructors.byName("sdp", o), SDP_SAMPLES, rank);
                     b.printf("  N%dk%d: cvxopt SDP / default alternating projections (medians, same instances) = %.0f%n", n, k,
                             sdp / defaultMedian);
                 }
@@ -87,17 +93,17 @@ public final class ReconstructBench {
     }
 
     /** Runs one (case, method) cell; prints one line; returns the median seconds per state. */
-    private static double cell(Bench b, int n, int k, Reconstructor method, int maxSamples) {
+    private static double cell(Bench b, int n, int k, Reconstructor method, int maxSamples, int rank) {
         long caseSeed = Seeds.derive(SEED, n * 16L + k);
         if (!method.name().equals("sdp")) {
-            method.reconstruct(problem(n, k, caseSeed, 1_000_000), Seeds.forIndex(caseSeed, 1_000_001));   // warm-up
+            method.reconstruct(problem(n, k, rank, caseSeed, 1_000_000), Seeds.forIndex(caseSeed, 1_000_001));   // warm-up
         }
         List<ReconstructionResult> rs = new ArrayList<>();
         long end = System.nanoTime() + (long) (BUDGET_SECONDS * 1e9);
         while (rs.size() < maxSamples && (rs.isEmpty() || System.nanoTime() < end)) {
             int i = rs.size();
             SplittableRandom rng = Seeds.forIndex(caseSeed, i);
-            MarginalProblem p = MarginalProblem.of(RandomStates.hilbertSchmidt(n, 1 << n, rng), k);
+            MarginalProblem p = MarginalProblem.of(RandomStates.hilbertSchmidt(n, rank(n, rank), rng), k);
             rs.add(method.reconstruct(p, rng));
         }
         double[] t = rs.stream().mapToDouble(ReconstructionResult::seconds).sorted().toArray();
@@ -110,8 +116,13 @@ public final class ReconstructBench {
         return t[t.length / 2];
     }
 
-    private static MarginalProblem problem(int n, int k, long caseSeed, int index) {
-        return MarginalProblem.of(RandomStates.hilbertSchmidt(n, 1 << n, Seeds.forIndex(caseSeed, index)), k);
+    private static MarginalProblem problem(int n, int k, int rank, long caseSeed, int index) {
+        return MarginalProblem.of(RandomStates.hilbertSchmidt(n, rank(n, rank), Seeds.forIndex(caseSeed, index)), k);
+    }
+
+    /** The target rank: full (2^N) when none is asked, else the asked one capped at 2^N. */
+    private static int rank(int n, int asked) {
+        return asked <= 0 ? 1 << n : Math.min(asked, 1 << n);
     }
 
     private static int samplesFor(int n) {

@@ -52,6 +52,23 @@ final class Lapack {
     }
 
     /**
+     * LAPACK's {@code zpotrf}: the Cholesky factorisation \(A = LL^\dagger\) of a Hermitian matrix whose lower
+     * triangle (column-major) is given; it succeeds exactly when the matrix is positive definite to working precision.
+     *
+     * @param a {@code n×n} column-major interleaved matrix; its lower triangle is overwritten by L
+     * @param n dimension
+     * @return whether the factorisation succeeded (false: a leading minor is not positive)
+     */
+    static boolean zpotrf(double[] a, int n) {
+        oneThread();
+        int info = openblas.LAPACKE_zpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, a, n);
+        if (info < 0) {
+            check("zpotrf", info, n);
+        }
+        return info == 0;
+    }
+
+    /**
      * LAPACK's {@code zgesdd} without singular vectors: the singular values of an {@code m×n} matrix.
      *
      * @param a      column-major interleaved {@code m×n} matrix, destroyed

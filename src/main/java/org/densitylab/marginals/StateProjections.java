@@ -52,13 +52,18 @@ public final class StateProjections {
 
     /** The shift θ of {@link #simplex}. */
     static double simplexShift(double[] v) {
+        return simplexShift(v, 1);
+    }
+
+    /** The shift θ with \(\sum_i \max(v_i - \theta, 0) = \) {@code total} (positive). */
+    static double simplexShift(double[] v, double total) {
         double[] u = v.clone();
         Arrays.sort(u);
         double sum = 0;
         double theta = 0;
         for (int i = u.length - 1, count = 1; i >= 0; i--, count++) {
             sum += u[i];
-            double t = (sum - 1) / count;
+            double t = (sum - total) / count;
             if (u[i] - t > 0) {
                 theta = t;
             } else {
@@ -97,10 +102,33 @@ public final class StateProjections {
      * @return the smallest eigenvalue of x
      */
     static double nearestState(double[] x, int d, double[] out) {
-        HermitianEigen.Decomposition eig = HermitianEigen.decompose(ComplexMatrix.ofInterleaved(d, d, x));
-        double[] mu = eig.values();
-        double theta = simplexShift(mu);
-        spectralSum(eig.vectors().toInterleaved(), d, mu, theta, out);
+        return nearestState(x, d, 0, out);
+    }
+
+    /**
+     * The Frobenius-nearest matrix of \(\mathcal S_\varepsilon = \{\rho \succeq \varepsilon I, \mathrm{tr}\rho = 1\}\)
+     * (ε = 0: the nearest state): eigenvalues \(\nu_i = \varepsilon + \max(\mu_i - \theta, 0)\) with θ fixed by
+     * \(\sum_i \max(\mu_i - \theta, 0) = 1 - d\varepsilon\) (the simplex projection of \(\mu - \varepsilon\) scaled
+     * to total \(1 - d\varepsilon\), shifted back), computed as \(\varepsilon I + \sum_{\mu_i > \theta}(\mu_i - \theta)
+     * v_iv_i^\dagger\).
+     *
+     * @param x     interleaved Hermitian d×d matrix (not modified)
+     * @param d     dimension
+     * @param floor ε in [0, 1/d)
+     * @param out   receives the projection (may not alias x)
+     * @return the smallest eigenvalue of x
+     */
+    static double nearestState(double[] x, int d, double floor, double[] out) {
+        double[] mu = new double[d];
+        double[] v = new double[2 * d * d];
+        HermitianEigen.decompose(x, d, mu, v);
+        double theta = simplexShift(mu, 1 - d * floor);
+        spectralSum(v, 1, d, d, mu, theta, out);
+        if (floor > 0) {
+            for (int i = 0; i < d; i++) {
+                out[2 * (i * d + i)] += floor;
+            }
+        }
         return mu[0];
     }
 
@@ -114,12 +142,20 @@ public final class StateProjections {
      * @param out receives the sum
      */
     static void spectralSum(double[] v, int d, double[] mu, double theta, double[] out) {
+        spectralSum(v, d, 1, d, mu, theta, out);
+    }
+
+    /**
+     * {@link #spectralSum(double[], int, double[], double, double[])} with the eigenvectors in any layout: component
+     * i of vector k at {@code 2 * (i * rowStride + k * columnStride)} (row-major: d, 1; column-major: 1, d).
+     */
+    static void spectralSum(double[] v, int rowStride, int columnStride, int d, double[] mu, double theta, double[] out) {
         int cut = 0;
         while (cut < d && mu[cut] <= theta) {
             cut++;
         }
         Arrays.fill(out, 0);
-        addOuter(out, v, d, mu, theta, cut, d);
+        addOuter(out, v, rowStride, columnStride, d, mu, theta, cut, d);
     }
 
     /**
@@ -128,16 +164,18 @@ public final class StateProjections {
      * dimension {@value #BLAS_MIN_DIM} on, else a Java loop over the lower triangle; then
      * mirrored (Hermitian).
      */
-    private static void addOuter(double[] out, double[] v, int d, double[] mu, double theta, int from, int to) {
+    private static void addOuter(double[] out, double[] v, int rowStride, int columnStride, int d, double[] mu,
+            double theta, int from, int to) {
         int r = to - from;
         if (r > 0) {
             // b[i, c] = sqrt|μ_k − θ| v_k[i], row-major d × r
             double[] b = new double[2 * d * r];
             for (int c = 0; c < r; c++) {
                 double w = Math.sqrt(Math.abs(mu[from + c] - theta));
+                int k = 2 * (from + c) * columnStride;
                 for (int i = 0; i < d; i++) {
-                    b[2 * (i * r + c)] = w * v[2 * (i * d + from + c)];
-                    b[2 * (i * r + c) + 1] = w * v[2 * (i * d + from + c) + 1];
+                    b[2 * (i * r + c)] = w * v[k + 2 * i * rowStride];
+                    b[2 * (i * r + c) + 1] = w * v[k + 2 * i * rowStride + 1];
                 }
             }
             if (d >= BLAS_MIN_DIM) {

@@ -77,6 +77,57 @@ class HermitianEigenTest extends QuietTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 8, 32, 64})
+    void theArrayDecompositionGivesColumnMajorEigenvectorsOfTheMatrix(int n) {
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = i < n / 3 ? -0.5 : rng.nextDouble(-1, 1);   // a degenerate cluster
+        }
+        ComplexMatrix h = withSpectrum(lambda);
+        double[] values = new double[n];
+        double[] v = new double[2 * n * n];
+        HermitianEigen.decompose(h.toInterleaved(), n, values, v);
+        double[] sorted = lambda.clone();
+        Arrays.sort(sorted);
+        assertArrayEquals(sorted, values, 1e-12);
+        // column j = eigenvector j: H v_j = λ_j v_j and the columns are orthonormal
+        double[] rowMajor = new double[2 * n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                rowMajor[2 * (i * n + j)] = v[2 * (j * n + i)];
+                rowMajor[2 * (i * n + j) + 1] = v[2 * (j * n + i) + 1];
+            }
+        }
+        ComplexMatrix vectors = ComplexMatrix.ofInterleaved(n, n, rowMajor);
+        assertTrue(vectors.dagger().mult(vectors).maxAbsDiff(ComplexMatrix.identity(n)) < 1e-12, "unitary");
+        double[] d = new double[2 * n * n];
+        for (int i = 0; i < n; i++) {
+            d[2 * (i * n + i)] = values[i];
+        }
+        assertTrue(vectors.mult(ComplexMatrix.ofInterleaved(n, n, d)).mult(vectors.dagger()).maxAbsDiff(h) < 1e-12,
+                "V diag V† = H");
+    }
+
+    @Test
+    void choleskyTellsPositiveDefiniteFromIndefinite() {
+        for (int n : new int[] {1, 2, 5, 32, 64}) {
+            for (double smallest : new double[] {1e-6, 0.3, -1e-6, -0.4}) {
+                double[] lambda = new double[n];
+                for (int i = 0; i < n; i++) {
+                    lambda[i] = i == 0 ? smallest : rng.nextDouble(0.01, 1);
+                }
+                ComplexMatrix h = withSpectrum(lambda);
+                double[] a = h.toInterleaved();
+                assertEquals(smallest > 0, HermitianEigen.isPositiveDefinite(a, n), "n = " + n + ", smallest " + smallest);
+                assertArrayEquals(h.toInterleaved(), a, 0, "the input is left as it was");
+            }
+        }
+        double[] bad = ComplexMatrix.identity(2).toInterleaved();
+        bad[2] = Double.POSITIVE_INFINITY;
+        assertThrows(IllegalArgumentException.class, () -> HermitianEigen.isPositiveDefinite(bad, 2));
+    }
+
     @Test
     void onlyTheHermitianPartCounts() {
         // adding an anti-Hermitian A = -A† (round-off asymmetry, scaled up) leaves the Hermitian part H

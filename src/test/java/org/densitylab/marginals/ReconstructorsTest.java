@@ -26,7 +26,9 @@ class ReconstructorsTest extends QuietTest {
             for (AlternatingProjections.Variant v : AlternatingProjections.Variant.values()) {
                 methods.add(AlternatingProjections.of(v, 1e-10, 5000));
                 methods.add(AlternatingProjections.of(v, 1e-10, 5000).withMixedSeed());
+                methods.add(AlternatingProjections.of(v, 1e-10, 5000).withMixedSeed().withInterior(0.2));
             }
+            methods.add(AlternatingProjections.ofDefault(1e-10, 5000));
             for (AlternatingProjections ap : methods) {
                 ReconstructionResult r = ap.reconstruct(p, rng);
                 String what = ap.name() + " N" + nkr[0] + "k" + nkr[1] + " rank " + nkr[2];
@@ -171,16 +173,72 @@ class ReconstructorsTest extends QuietTest {
     }
 
     @Test
+    void theFlooredProjectionIsTheNearestMatrixWithEigenvaluesAtLeastTheFloor() {
+        for (int n : new int[] {3, 5, 6}) {   // the Java loop (d < 32) and the BLAS path
+            int d = 1 << n;
+            double floor = 0.2 / d;
+            double[] x = Reconstructors.mioOutput(MarginalProblem.of(RandomStates.rankR(n, d, rng), n - 1), rng)
+                    .toInterleaved();
+            double[] out = new double[x.length];
+            StateProjections.nearestState(x, d, floor, out);
+            ComplexMatrix px = ComplexMatrix.ofInterleaved(d, d, out);
+            ComplexMatrix xm = ComplexMatrix.ofInterleaved(d, d, x);
+            assertEquals(floor, HermitianEigen.eigenvalues(px)[0], ROUND_OFF, "the smallest eigenvalues sit on the floor");
+            assertEquals(1, px.traceRe(), ROUND_OFF);
+            // projection inequality: <X - P, S - P> <= 0 for every S = floor I + (1 - d floor) rho in the set
+            for (int i = 0; i < 10; i++) {
+                ComplexMatrix rho = RandomStates.rankR(n, 1 + i % d, rng).matrix();
+                ComplexMatrix s = ComplexMatrix.identity(d).scale(floor).plus(rho.scale(1 - d * floor));
+                assertTrue(frobeniusInner(xm.minus(px), s.minus(px)) <= ROUND_OFF, "N = " + n);
+            }
+            // and it is the floor plus the scaled nearest state of the shifted, rescaled matrix
+            ComplexMatrix shifted = xm.minus(ComplexMatrix.identity(d).scale(floor)).scale(1 / (1 - d * floor));
+            ComplexMatrix expected = ComplexMatrix.identity(d).scale(floor)
+                    .plus(StateProjections.nearestState(shifted).scale(1 - d * floor));
+            assertTrue(px.maxAbsDiff(expected) < ROUND_OFF, "N = " + n);
+        }
+    }
+
+    @Test
+    void theInteriorPhaseEndsOnAPositiveDefiniteMatrixWithTheMarginalsExactly() {
+        // full-rank targets: a positive definite state has the marginals, and the default stops on one within the
+        // interior phase, with the marginals to round-off; rank-4 targets at N = 5, k = 4 have no such neighbourhood
+        // reachable with the floor, and the default goes on with plain Anderson steps to the tolerance
+        for (int[] nkr : new int[][] {{4, 3, 16}, {5, 4, 32}, {6, 5, 64}, {5, 4, 4}}) {
+            DensityMatrix rho = RandomStates.rankR(nkr[0], nkr[2], rng);
+            MarginalProblem p = MarginalProblem.of(rho, nkr[1]);
+            ReconstructionResult r = AlternatingProjections.ofDefault(1e-10, 1000).reconstruct(p, rng);
+            String what = "N" + nkr[0] + "k" + nkr[1] + " rank " + nkr[2] + ": " + r;
+            assertTrue(r.converged(), what);
+            assertTrue(Reconstruction.marginalError(r.state(), Marginals.of(rho, nkr[1])) <= 1e-10, what);
+            if (nkr[2] == 1 << nkr[0]) {
+                assertTrue(r.iterations() <= AlternatingProjections.INTERIOR_BUDGET, what);
+                assertTrue(r.marginalError() < ROUND_OFF, what);
+                assertTrue(r.minEigenvalue() > 0, what);
+            } else {
+                assertTrue(r.iterations() > AlternatingProjections.INTERIOR_BUDGET, what);
+            }
+        }
+    }
+
+    @Test
     void incompatibleMarginalsStopAtTheCapWithTheResidual() {
         // three pairwise singlets on a triangle: every one-qubit reduction is I/2, so they agree on the overlaps, but
         // no three-qubit state has them (monogamy)
         ComplexMatrix singlet = singlet();
         List<int[]> subsets = List.of(new int[] {0, 1}, new int[] {1, 2}, new int[] {0, 2});
         MarginalProblem p = MarginalProblem.ofMatrices(3, subsets, List.of(singlet, singlet, singlet));
+        List<AlternatingProjections> methods = new ArrayList<>();
         for (AlternatingProjections.Variant v : AlternatingProjections.Variant.values()) {
-            ReconstructionResult r = AlternatingProjections.of(v, 1e-8, 300).reconstruct(p, rng);
-            assertFalse(r.converged(), v.toString());
-            assertEquals(300, r.iterations(), v.toString());
+            methods.add(AlternatingProjections.of(v, 1e-8, 300));
+            methods.add(AlternatingProjections.of(v, 1e-8, 300).withInterior(0.2));
+        }
+        methods.add(AlternatingProjections.ofDefault(1e-8, 300));
+        methods.add(AlternatingProjections.ofDefault(1e-8, 3));   // the cap falls inside the interior phase
+        for (AlternatingProjections v : methods) {
+            ReconstructionResult r = v.reconstruct(p, rng);
+            assertFalse(r.converged(), v.name());
+            assertEquals(v.maxIterations(), r.iterations(), v.name());
             assertTrue(r.marginalError() > 0.05, v + ": residual " + r.marginalError());
             assertTrue(r.minEigenvalue() >= -ROUND_OFF, v + ": the returned matrix is still a state, " + r.minEigenvalue() + " " + r.marginalError());
         }
