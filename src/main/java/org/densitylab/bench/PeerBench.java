@@ -61,7 +61,15 @@ public final class PeerBench {
     private static final int INFER_BATCH = 1024;
     /** Pre-built batches cycled by the training cases. */
     private static final int POOL = 8;
-    private static final double WARMUP_SECONDS = 3;
+    /**
+     * Warm-up of each worker before the timed rounds, the same for both (sent with {@code setup}). Our JVM needs
+     * it at two threads: in one run of 400 CNN training steps after 40 of warm-up (idle machine), steps of
+     * 100-280 ms stood among 30-ms ones until about step 230 (some 15 s after the start), while the JVM was still
+     * compiling (its JIT log); after that they stayed at 29-33 ms. A hypothesis for the cause: JIT compiler threads
+     * take a core from one of the two OpenMP threads, and the other waits at the next barrier. At one thread the
+     * steps were even (p10-p90 50-57 ms).
+     */
+    private static final double WARMUP_SECONDS = 20;
     private static final int WARMUP_STEPS = 20;
 
     private PeerBench() {
@@ -171,8 +179,9 @@ public final class PeerBench {
                                     + " threads (" + peer.hello.get("config").getAsString() + ")");
                     for (String c : cases) {
                         Path data = Files.createDirectories(dir.resolve(c + "-" + t));
-                        long op = ours.call("setup " + c + " " + data).get("params").getAsLong();
-                        long pp = peer == null ? 0 : peer.call("setup " + c + " " + data).get("params").getAsLong();
+                        String setup = "setup " + c + " " + data + " " + WARMUP_SECONDS;
+                        long op = ours.call(setup).get("params").getAsLong();
+                        long pp = peer == null ? 0 : peer.call(setup).get("params").getAsLong();
                         double[] o = new double[rounds];
                         double[] p = new double[rounds];
                         for (int r = 0; r < rounds; r++) {
@@ -427,7 +436,7 @@ public final class PeerBench {
                 Setup s = setup(cmd[1], Path.of(cmd[2]));
                 work = s.work();
                 graphs = s.graphs();
-                timed(work, WARMUP_SECONDS, WARMUP_STEPS);
+                timed(work, Double.parseDouble(cmd[3]), WARMUP_STEPS);
                 reply.addProperty("params", s.params());
             } else if (cmd[0].equals("profile")) {
                 int steps = Integer.parseInt(cmd[1]);

@@ -3,7 +3,9 @@
 Run by the Java bench with Debian's /usr/bin/python3 (python3-torch 1.13), one process per thread count:
     OMP_NUM_THREADS=T python3 peer_bench.py T
 It answers one JSON line per command read from standard input:
-    setup CASE DIR      build the network, load the batches the Java side wrote to DIR (.npy), warm up
+    setup CASE DIR WARMUP_SECONDS
+                        build the network, load the batches the Java side wrote to DIR (.npy), warm up for
+                        WARMUP_SECONDS and at least WARMUP_STEPS steps (the Java side sends its own warm-up)
     params CASE         the parameter count of the case's network (no data needed)
     round SECONDS       train or predict until SECONDS have passed (at least 2 steps); samples and seconds
     profile STEPS       STEPS steps under torch.profiler: milliseconds per step of each op (self CPU time) and in all
@@ -23,7 +25,6 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-WARMUP_SECONDS = 3.0
 WARMUP_STEPS = 20
 
 
@@ -183,7 +184,7 @@ def main():
             break
         if cmd[0] == "setup":
             case = Case(cmd[1], cmd[2])
-            timed(case, WARMUP_SECONDS, WARMUP_STEPS)
+            timed(case, float(cmd[3]), WARMUP_STEPS)
             print(json.dumps({"params": case.params()}), flush=True)
         elif cmd[0] == "params":
             print(json.dumps({"params": sum(p.numel() for p in model(cmd[1]).parameters())}), flush=True)
