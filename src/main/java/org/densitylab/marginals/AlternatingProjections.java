@@ -40,8 +40,9 @@ import org.densitylab.quantum.RandomStates;
  * It ends after {@value #INTERIOR_BUDGET} iterations, or earlier when the residual \(\|g(X_t) - X_t\|\) falls by less
  * than a factor {@value #INTERIOR_STALL} (when no state with eigenvalues ≥ ε has the marginals, e.g. low-rank targets),
  * and the variant's own iteration continues from there (Anderson with a fresh memory; Dykstra's correction starts
- * there). Floors of 0.05–0.3 were compared; at N = 5, k = 4 it cut the iterations to 1e-8 from about 10 to about 3
- * for full-rank targets and cost a few iterations for rank-4 targets ({@code results/marginals/reconstruct-bench.txt}).
+ * there). Floors of 0.1, 0.2 and 0.3 were compared ({@code bench reconstruct}): with 0.2, at N = 5, k = 4 the
+ * iterations to 1e-8 fell from 10.1 to 3.2 on average for full-rank targets, and rose from 34.3 to 37.2 for rank-4
+ * targets ({@code results/marginals/reconstruct-bench.txt}).
  *
  * <p>The start is the MIO output \(\tilde X\) of a Hilbert–Schmidt random seed (the network's input, paper Eq. 3) or,
  * with {@link #withMixedSeed}, of \(I/2^N\). The default ({@code alternating-projections}: {@link #DEFAULT_VARIANT}
