@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.densitylab.nn.Denormals;
 import org.densitylab.nn.Init;
 import org.densitylab.nn.Quiet;
 import org.nd4j.autodiff.listeners.At;
@@ -313,6 +314,7 @@ public final class EntanglementNet {
                 .javaThreadNum(Thread.currentThread().getId()).operation(Operation.TRAINING).build();
         session.trainingIteration(tc, placeholders, params, sd.getUpdaterMap(), mds, graph.getLossVariables(), sd.getListeners(), at);
         tc.incrementIterationCount();
+        Denormals.afterStep(sd);
     }
 
     /**

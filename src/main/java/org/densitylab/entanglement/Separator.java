@@ -2,6 +2,7 @@ package org.densitylab.entanglement;
 
 import java.util.Map;
 import java.util.Random;
+import org.densitylab.nn.Denormals;
 import org.densitylab.nn.Graphs;
 import org.densitylab.nn.Init;
 import org.densitylab.nn.Quiet;
@@ -181,6 +182,7 @@ public final class Separator {
      */
     public void fit(INDArray states) {
         sd.fit(new MultiDataSet(new INDArray[] {states}, new INDArray[0]));
+        Denormals.afterStep(sd);
     }
 
     /**

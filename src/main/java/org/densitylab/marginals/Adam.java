@@ -3,6 +3,7 @@ package org.densitylab.marginals;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.densitylab.nn.Denormals;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
@@ -58,6 +59,8 @@ public final class Adam {
                     Math.toIntExact(step - 1)));
             e.getValue().subi(u);
         }
+        Denormals.flushEvery(step, m.values());
+        Denormals.flushEvery(step, v.values());
     }
 
     /** @return the number of updates done */
